@@ -1,0 +1,2 @@
+/** Pieces every pipeline workflow shares: task queues, activity presets, progress records. */
+package dev.repflow.common;

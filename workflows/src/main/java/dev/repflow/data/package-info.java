@@ -1,0 +1,2 @@
+/** Dataset specs and dataset activities. */
+package dev.repflow.data;

@@ -1,0 +1,2 @@
+/** Evaluation activities on stored features. */
+package dev.repflow.eval;

@@ -1,0 +1,31 @@
+package dev.repflow.models;
+
+import dev.repflow.artifacts.ArtifactRef;
+import dev.repflow.artifacts.StepOutcome;
+
+/**
+ * A trained backbone checkpoint and how training ended.
+ *
+ * @param checkpoint DJL parameter file
+ * @param trainAccuracy accuracy on the training subset in the last epoch
+ * @param trainLoss mean cross-entropy in the last epoch
+ * @param cached true when an identical training run was found in the store
+ */
+public record TrainedBackbone(
+    ArtifactRef checkpoint,
+    ModelSpec model,
+    double trainAccuracy,
+    double trainLoss,
+    boolean cached)
+    implements StepOutcome {
+
+  @Override
+  public String summary() {
+    return String.format(
+        java.util.Locale.ROOT,
+        "train acc %.3f, loss %.4f -> %s",
+        trainAccuracy,
+        trainLoss,
+        checkpoint.uri());
+  }
+}

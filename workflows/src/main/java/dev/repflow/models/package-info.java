@@ -1,0 +1,2 @@
+/** Backbone specs and model activities (training, embedding). */
+package dev.repflow.models;

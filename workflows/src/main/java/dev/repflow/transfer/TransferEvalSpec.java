@@ -1,0 +1,99 @@
+package dev.repflow.transfer;
+
+import dev.repflow.data.ClassSubset;
+import dev.repflow.data.DatasetSpec;
+import dev.repflow.models.ModelSpec;
+import dev.repflow.models.TrainSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Input of {@link TransferEvalWorkflow}: pretrain a backbone on some classes, evaluate its
+ * frozen embeddings by kNN on the others.
+ *
+ * <p>Field names are the config keys (YAML) and the JSON keys for {@code temporal workflow start}.
+ *
+ * @param experiment names the run; first segment of every artifact key
+ * @param useCache false recomputes every step ({@code --no-cache})
+ */
+public record TransferEvalSpec(
+    String experiment,
+    DatasetSpec dataset,
+    ModelSpec model,
+    Pretrain pretrain,
+    Evaluate evaluate,
+    Boolean useCache) {
+
+  public TransferEvalSpec {
+    dataset = dataset == null ? new DatasetSpec(null, null, null, null) : dataset;
+    model = model == null ? new ModelSpec(null, 0, 0) : model;
+    if (pretrain == null) {
+      throw new IllegalArgumentException("pretrain: section is required");
+    }
+    if (evaluate == null) {
+      throw new IllegalArgumentException("evaluate: section is required");
+    }
+    useCache = useCache == null ? Boolean.TRUE : useCache;
+    int numClasses = dataset.numClasses();
+    pretrain = pretrain.withClasses(ClassSubset.validate("pretrain.classes", pretrain.classes(), numClasses));
+    evaluate = evaluate.withClasses(ClassSubset.validate("evaluate.classes", evaluate.classes(), numClasses));
+  }
+
+  /**
+   * Classes both pretrained on and evaluated on. Allowed (it measures in-distribution transfer)
+   * but usually a config slip, so the CLI warns about it.
+   */
+  public List<Integer> overlappingClasses() {
+    List<Integer> overlap = new ArrayList<>(pretrain.classes());
+    overlap.retainAll(evaluate.classes());
+    return overlap;
+  }
+
+  /** Copy with caching switched on or off. */
+  public TransferEvalSpec withUseCache(boolean on) {
+    return new TransferEvalSpec(experiment, dataset, model, pretrain, evaluate, on);
+  }
+
+  /**
+   * Pretraining: supervised on {@code classes} of the train split.
+   *
+   * @param classes class ids seen in pretraining
+   */
+  public record Pretrain(
+      List<Integer> classes, int epochs, int batchSize, double learningRate, long seed) {
+
+    public Pretrain {
+      new TrainSpec(epochs, batchSize, learningRate, seed); // validates the numbers
+    }
+
+    public TrainSpec train() {
+      return new TrainSpec(epochs, batchSize, learningRate, seed);
+    }
+
+    Pretrain withClasses(List<Integer> ids) {
+      return new Pretrain(ids, epochs, batchSize, learningRate, seed);
+    }
+  }
+
+  /**
+   * Evaluation on held-out classes.
+   *
+   * @param classes class ids of the downstream task (train split = kNN memory, test = queries)
+   * @param k neighbours, default 20
+   * @param pixelBaseline also evaluate raw pixels, default true
+   */
+  public record Evaluate(List<Integer> classes, int k, Boolean pixelBaseline) {
+
+    public Evaluate {
+      k = k == 0 ? 20 : k;
+      if (k < 1) {
+        throw new IllegalArgumentException("evaluate.k must be positive, got " + k);
+      }
+      pixelBaseline = pixelBaseline == null ? Boolean.TRUE : pixelBaseline;
+    }
+
+    Evaluate withClasses(List<Integer> ids) {
+      return new Evaluate(ids, k, pixelBaseline);
+    }
+  }
+}

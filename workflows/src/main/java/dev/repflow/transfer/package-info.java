@@ -1,0 +1,2 @@
+/** The platform pipeline: pretrain a backbone, embed held-out classes, evaluate by kNN. */
+package dev.repflow.transfer;
