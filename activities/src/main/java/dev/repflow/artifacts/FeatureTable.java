@@ -1,0 +1,43 @@
+package dev.repflow.artifacts;
+
+import java.util.Map;
+
+/**
+ * In-memory content of a feature file (artifact contract, DESIGN.md section 3).
+ *
+ * @param features {@code [N, D]} float32, every row the same length
+ * @param labels {@code [N]} class ids
+ * @param indices {@code [N]} row to sample index in the source split, or null
+ * @param attributes file attributes ({@code kind}, {@code dataset}, {@code split}, {@code model},
+ *     ...), all strings
+ */
+public record FeatureTable(
+    float[][] features, long[] labels, long[] indices, Map<String, String> attributes) {
+
+  public FeatureTable {
+    if (features.length != labels.length) {
+      throw new IllegalArgumentException(
+          "features has " + features.length + " rows but labels has " + labels.length);
+    }
+    if (indices != null && indices.length != labels.length) {
+      throw new IllegalArgumentException(
+          "indices has " + indices.length + " rows but labels has " + labels.length);
+    }
+    int d = features.length == 0 ? 0 : features[0].length;
+    for (int i = 0; i < features.length; i++) {
+      if (features[i].length != d) {
+        throw new IllegalArgumentException(
+            "features row " + i + " has " + features[i].length + " columns, row 0 has " + d);
+      }
+    }
+    attributes = Map.copyOf(attributes);
+  }
+
+  public int rows() {
+    return features.length;
+  }
+
+  public int columns() {
+    return features.length == 0 ? 0 : features[0].length;
+  }
+}
