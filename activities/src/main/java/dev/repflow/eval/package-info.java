@@ -1,0 +1,2 @@
+/** Evaluation of stored features: kNN classification and its metrics. */
+package dev.repflow.eval;
