@@ -1,0 +1,55 @@
+package dev.repflow.data;
+
+import dev.repflow.artifacts.ArtifactStore;
+import dev.repflow.artifacts.CacheKeys;
+import dev.repflow.artifacts.FeatureFiles;
+import dev.repflow.artifacts.FeatureTable;
+import dev.repflow.artifacts.RunContext;
+import dev.repflow.artifacts.StepResult;
+import dev.repflow.steps.StepCache;
+import dev.repflow.steps.StepFailures;
+import java.util.List;
+import java.util.Map;
+
+/** Dataset steps: raw-pixel feature files. */
+public class DataActivitiesImpl implements DataActivities {
+  private static final String STEP = "pixels";
+  private static final int STEP_VERSION = 1;
+
+  private final FeatureFiles files;
+  private final StepCache cache;
+
+  public DataActivitiesImpl(ArtifactStore store) {
+    this.files = new FeatureFiles(store);
+    this.cache = new StepCache(store);
+  }
+
+  @Override
+  public StepResult exportPixels(
+      RunContext run, DatasetSpec dataset, Split split, List<Integer> classes) {
+    return StepFailures.guard(
+        STEP,
+        () -> {
+          String key =
+              CacheKeys.key(
+                  run.experiment(),
+                  STEP,
+                  STEP_VERSION,
+                  Map.of("dataset", dataset, "split", split, "classes", classes),
+                  List.of(),
+                  "h5");
+          var cached = cache.reusable(run, key);
+          if (cached.isPresent()) {
+            return new StepResult(cached.get(), true);
+          }
+          ImageSet images = FashionMnist.load(dataset, split, classes);
+          FeatureTable table =
+              FeatureTables.of(
+                  images,
+                  FeatureTables.pixelRows(images),
+                  Map.of("kind", "pixels", "dataset", dataset.name(), "split", split.id(),
+                      "model", "none", "layer", "input"));
+          return new StepResult(files.write(key, table), false);
+        });
+  }
+}

@@ -1,0 +1,78 @@
+package dev.repflow.models;
+
+import dev.repflow.artifacts.ArtifactRef;
+import dev.repflow.artifacts.ArtifactStore;
+import dev.repflow.common.StepProgress;
+import dev.repflow.steps.ProgressReporter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns training callbacks into heartbeats and epoch checkpoints in the store.
+ *
+ * <p>After each epoch the checkpoint is uploaded and its reference goes into the heartbeat, so a
+ * retried attempt ({@link #resume()}) continues from the last finished epoch instead of from
+ * zero. Training code stays free of Temporal.
+ */
+final class HeartbeatTrainingListener implements TrainingListener {
+  private final ArtifactStore store;
+  private final String keyBase;
+  private final ProgressReporter progress;
+  private final int epochs;
+  private int savedEpoch;
+  private ArtifactRef saved;
+
+  HeartbeatTrainingListener(ArtifactStore store, String keyBase, ProgressReporter progress, int epochs) {
+    this.store = store;
+    this.keyBase = keyBase;
+    this.progress = progress;
+    this.epochs = epochs;
+    progress
+        .lastAttempt()
+        .filter(p -> p.checkpoint() != null)
+        .ifPresent(
+            p -> {
+              savedEpoch = p.checkpointEpoch();
+              saved = p.checkpoint();
+            });
+  }
+
+  /** Where the previous attempt got to, or null to start from scratch. */
+  Resume resume() {
+    return saved == null ? null : new Resume(savedEpoch, store.download(saved));
+  }
+
+  @Override
+  public void onBatch(int epoch, int batch, int batchesPerEpoch, float loss) {
+    String message =
+        String.format(
+            Locale.ROOT, "epoch %d/%d batch %d/%d loss %.4f", epoch + 1, epochs, batch + 1,
+            batchesPerEpoch, loss);
+    long done = (long) epoch * batchesPerEpoch + batch + 1;
+    progress.report(
+        new StepProgress(
+            ModelActivitiesImpl.PRETRAIN, "batch", done, (long) epochs * batchesPerEpoch, message,
+            savedEpoch, saved));
+  }
+
+  @Override
+  public void onEpochEnd(int epoch, Path checkpointFile, double trainAccuracy, double meanLoss) {
+    saved = store.put(keyBase + "-epoch" + (epoch + 1) + ".params", checkpointFile, "params", List.of());
+    savedEpoch = epoch + 1;
+    try {
+      Files.deleteIfExists(checkpointFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String message =
+        String.format(
+            Locale.ROOT, "epoch %d/%d done: train acc %.3f loss %.4f", savedEpoch, epochs,
+            trainAccuracy, meanLoss);
+    progress.report(
+        new StepProgress(ModelActivitiesImpl.PRETRAIN, "epoch", savedEpoch, epochs, message, savedEpoch, saved));
+  }
+}

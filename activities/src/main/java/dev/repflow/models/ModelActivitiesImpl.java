@@ -1,0 +1,136 @@
+package dev.repflow.models;
+
+import dev.repflow.artifacts.ArtifactRef;
+import dev.repflow.artifacts.ArtifactStore;
+import dev.repflow.artifacts.CacheKeys;
+import dev.repflow.artifacts.FeatureFiles;
+import dev.repflow.artifacts.JsonArtifacts;
+import dev.repflow.artifacts.RunContext;
+import dev.repflow.artifacts.StepResult;
+import dev.repflow.common.StepProgress;
+import dev.repflow.data.DatasetSpec;
+import dev.repflow.data.FashionMnist;
+import dev.repflow.data.FeatureTables;
+import dev.repflow.data.ImageSet;
+import dev.repflow.data.Split;
+import dev.repflow.steps.ProgressReporter;
+import dev.repflow.steps.StepCache;
+import dev.repflow.steps.StepFailures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Model steps: supervised pretraining with checkpoints, frozen-backbone embedding. */
+public class ModelActivitiesImpl implements ModelActivities {
+  static final String PRETRAIN = "pretrain";
+  static final String EMBED = "embed";
+  private static final int PRETRAIN_VERSION = 1;
+  private static final int EMBED_VERSION = 1;
+  private static final int EMBED_BATCH = 256;
+
+  private final ArtifactStore store;
+  private final FeatureFiles files;
+  private final JsonArtifacts json;
+  private final StepCache cache;
+
+  public ModelActivitiesImpl(ArtifactStore store) {
+    this.store = store;
+    this.files = new FeatureFiles(store);
+    this.json = new JsonArtifacts(store);
+    this.cache = new StepCache(store);
+  }
+
+  @Override
+  public TrainedBackbone pretrain(
+      RunContext run, DatasetSpec dataset, List<Integer> classes, ModelSpec model, TrainSpec train) {
+    return StepFailures.guard(
+        PRETRAIN,
+        () -> {
+          // The manifest is written last, so finding it means checkpoint and metrics are complete.
+          String manifestKey =
+              CacheKeys.key(
+                  run.experiment(),
+                  PRETRAIN,
+                  PRETRAIN_VERSION,
+                  Map.of("dataset", dataset, "classes", classes, "model", model, "train", train),
+                  List.of(),
+                  "json");
+          var cached = cache.reusable(run, manifestKey);
+          if (cached.isPresent()) {
+            TrainedBackbone done = json.read(cached.get(), TrainedBackbone.class);
+            return new TrainedBackbone(
+                done.checkpoint(), done.model(), done.trainAccuracy(), done.trainLoss(), true);
+          }
+          ImageSet images = FashionMnist.load(dataset, Split.TRAIN, classes);
+          String base = manifestKey.substring(0, manifestKey.length() - ".json".length());
+          var listener = new HeartbeatTrainingListener(store, base, ProgressReporter.forCurrentActivity(), train.epochs());
+          TrainingOutcome outcome =
+              new BackboneTrainer().train(images, classes, model, train, listener.resume(), listener);
+          try {
+            ArtifactRef checkpoint = store.put(base + ".params", outcome.checkpoint(), "params", List.of());
+            TrainedBackbone result =
+                new TrainedBackbone(checkpoint, model, outcome.trainAccuracy(), outcome.meanLoss(), false);
+            json.write(manifestKey, result);
+            return result;
+          } finally {
+            Files.deleteIfExists(outcome.checkpoint());
+          }
+        });
+  }
+
+  @Override
+  public StepResult embed(
+      RunContext run,
+      DatasetSpec dataset,
+      Split split,
+      List<Integer> classes,
+      ModelSpec model,
+      ArtifactRef checkpoint) {
+    return StepFailures.guard(
+        EMBED,
+        () -> {
+          String key =
+              CacheKeys.key(
+                  run.experiment(),
+                  EMBED,
+                  EMBED_VERSION,
+                  Map.of("dataset", dataset, "split", split, "classes", classes, "model", model),
+                  List.of(checkpoint),
+                  "h5");
+          var cached = cache.reusable(run, key);
+          if (cached.isPresent()) {
+            return new StepResult(cached.get(), true);
+          }
+          ProgressReporter progress = ProgressReporter.forCurrentActivity();
+          ImageSet images = FashionMnist.load(dataset, split, classes);
+          Path weights = store.download(checkpoint);
+          float[][] embeddings;
+          try {
+            embeddings =
+                new Embedder()
+                    .embed(
+                        images,
+                        weights,
+                        model,
+                        EMBED_BATCH,
+                        (done, total) ->
+                            progress.report(
+                                StepProgress.of(
+                                    EMBED, "image", done, total,
+                                    split.id() + " " + done + "/" + total + " images")));
+          } finally {
+            Files.deleteIfExists(weights);
+          }
+          var attributes =
+              Map.of(
+                  "kind", "embeddings",
+                  "dataset", dataset.name(),
+                  "split", split.id(),
+                  "model", model.label(),
+                  "layer", "penultimate",
+                  "checkpoint", checkpoint.uri());
+          return new StepResult(files.write(key, FeatureTables.of(images, embeddings, attributes)), false);
+        });
+  }
+}

@@ -1,0 +1,83 @@
+package dev.repflow.plugin;
+
+import dev.repflow.artifacts.ArtifactStore;
+import dev.repflow.common.TaskQueues;
+import dev.repflow.data.DataActivitiesImpl;
+import dev.repflow.eval.EvalActivitiesImpl;
+import dev.repflow.models.ModelActivitiesImpl;
+import dev.repflow.transfer.TransferEvalWorkflowImpl;
+import io.temporal.common.SimplePlugin;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * repflow as a Temporal plugin: add it to a worker factory (or a client) and every worker created
+ * on repflow's task queues gets repflow's workflows and activities.
+ *
+ * <pre>{@code
+ * ArtifactStore store = S3ArtifactStore.connect(settings);
+ * WorkerFactory factory = WorkerFactory.newInstance(client,
+ *     WorkerFactoryOptions.newBuilder().setPlugins(new RepflowPlugin(store)).build());
+ * factory.newWorker(TaskQueues.CPU);   // workflows + evaluation
+ * factory.newWorker(TaskQueues.GPU);   // training, embedding (on the machine with the GPU)
+ * factory.start();
+ * }</pre>
+ *
+ * <p>Workers on other task queues are left alone, so the plugin can sit in a shared worker.
+ */
+public final class RepflowPlugin extends SimplePlugin {
+  public static final String NAME = "dev.repflow";
+
+  /**
+   * Heartbeats carry the progress the CLI shows; the SDK's default throttle (up to 80% of the
+   * heartbeat timeout) would leave the live view a minute and a half behind.
+   */
+  static final Duration HEARTBEAT_THROTTLE = Duration.ofSeconds(2);
+
+  private final ArtifactStore store;
+  private final int gpuConcurrency;
+
+  /** Plugin storing artifacts in {@code store}; one GPU step at a time per worker. */
+  public RepflowPlugin(ArtifactStore store) {
+    this(store, 1);
+  }
+
+  /**
+   * @param gpuConcurrency how many GPU-queue steps one worker runs at once; more than one only
+   *     pays off when a step leaves the device idle (small models, data loading)
+   */
+  public RepflowPlugin(ArtifactStore store, int gpuConcurrency) {
+    super(NAME);
+    this.store = Objects.requireNonNull(store, "store");
+    if (gpuConcurrency < 1) {
+      throw new IllegalArgumentException("gpuConcurrency must be >= 1, got " + gpuConcurrency);
+    }
+    this.gpuConcurrency = gpuConcurrency;
+  }
+
+  @Override
+  public void configureWorker(String taskQueue, WorkerOptions.Builder options) {
+    super.configureWorker(taskQueue, options);
+    if (TaskQueues.GPU.equals(taskQueue)) {
+      options.setMaxConcurrentActivityExecutionSize(gpuConcurrency);
+    }
+    if (TaskQueues.GPU.equals(taskQueue) || TaskQueues.CPU.equals(taskQueue)) {
+      options.setMaxHeartbeatThrottleInterval(HEARTBEAT_THROTTLE);
+      options.setDefaultHeartbeatThrottleInterval(HEARTBEAT_THROTTLE);
+    }
+  }
+
+  @Override
+  public void initializeWorker(String taskQueue, Worker worker) {
+    super.initializeWorker(taskQueue, worker);
+    if (TaskQueues.GPU.equals(taskQueue)) {
+      worker.registerActivitiesImplementations(new ModelActivitiesImpl(store));
+    } else if (TaskQueues.CPU.equals(taskQueue)) {
+      worker.registerWorkflowImplementationTypes(TransferEvalWorkflowImpl.class);
+      worker.registerActivitiesImplementations(
+          new DataActivitiesImpl(store), new EvalActivitiesImpl(store));
+    }
+  }
+}

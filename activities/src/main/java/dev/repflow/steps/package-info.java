@@ -1,0 +1,2 @@
+/** Plumbing every activity shares: failure classification, progress heartbeats, step cache. */
+package dev.repflow.steps;
