@@ -1,0 +1,75 @@
+package dev.repflow.artifacts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** JSON artifacts (metrics, manifests, results): pretty JSON in, verified and parsed out. */
+public final class JsonArtifacts {
+  private static final Logger log = LoggerFactory.getLogger(JsonArtifacts.class);
+
+  public static final String FORMAT = "json";
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private JsonArtifacts() {}
+
+  /** Writes {@code value} as pretty JSON under {@code key} (format {@code json}, no shape). */
+  public static ArtifactRef put(ArtifactStore store, String key, Object value) {
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile("repflow-", ".json");
+      JSON.writeValue(tmp.toFile(), value);
+      return store.put(key, tmp, FORMAT, List.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write JSON artifact " + key, e);
+    } finally {
+      deleteQuietly(tmp);
+    }
+  }
+
+  /**
+   * Downloads {@code ref}, verifies its sha256 and parses it as {@code type}.
+   *
+   * @throws ArtifactFormatException naming the URI when the JSON does not fit {@code type}
+   */
+  public static <T> T read(ArtifactStore store, ArtifactRef ref, Class<T> type) {
+    Path file = store.download(ref);
+    try {
+      return JSON.readValue(file.toFile(), type);
+    } catch (JsonProcessingException e) {
+      throw new ArtifactFormatException(
+          ref.uri()
+              + " is not valid JSON for "
+              + type.getSimpleName()
+              + ": "
+              + e.getOriginalMessage(),
+          e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read downloaded " + ref.uri(), e);
+    } finally {
+      deleteQuietly(file);
+    }
+  }
+
+  /** Deletes a temp file; a failure is logged, not thrown, so it cannot hide the real error. */
+  private static void deleteQuietly(Path file) {
+    if (file == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      log.warn("Cannot delete temp file {}: {}", file, e.toString());
+    }
+  }
+}
