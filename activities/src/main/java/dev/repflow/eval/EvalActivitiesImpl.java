@@ -20,13 +20,13 @@ public class EvalActivitiesImpl implements EvalActivities {
   private static final String KNN = "knn";
   private static final int KNN_VERSION = 1;
 
+  private final ArtifactStore store;
   private final FeatureFiles files;
-  private final JsonArtifacts json;
   private final StepCache cache;
 
   public EvalActivitiesImpl(ArtifactStore store) {
+    this.store = store;
     this.files = new FeatureFiles(store);
-    this.json = new JsonArtifacts(store);
     this.cache = new StepCache(store);
   }
 
@@ -45,7 +45,7 @@ public class EvalActivitiesImpl implements EvalActivities {
                   "json");
           var cached = cache.reusable(run, key);
           if (cached.isPresent()) {
-            return json.read(cached.get(), KnnReport.class).toResult(cached.get(), true);
+            return JsonArtifacts.read(store, cached.get(), KnnReport.class).toResult(cached.get(), true);
           }
           ProgressReporter progress = ProgressReporter.forCurrentActivity();
           FeatureTable mem = files.read(memory);
@@ -81,7 +81,7 @@ public class EvalActivitiesImpl implements EvalActivities {
                   metrics.accuracy(),
                   metrics.meanPerClassAccuracy(),
                   metrics.perClassAccuracy());
-          return report.toResult(json.write(key, report), false);
+          return report.toResult(JsonArtifacts.put(store, key, report), false);
         });
   }
 }

@@ -31,13 +31,11 @@ public class ModelActivitiesImpl implements ModelActivities {
 
   private final ArtifactStore store;
   private final FeatureFiles files;
-  private final JsonArtifacts json;
   private final StepCache cache;
 
   public ModelActivitiesImpl(ArtifactStore store) {
     this.store = store;
     this.files = new FeatureFiles(store);
-    this.json = new JsonArtifacts(store);
     this.cache = new StepCache(store);
   }
 
@@ -58,7 +56,7 @@ public class ModelActivitiesImpl implements ModelActivities {
                   "json");
           var cached = cache.reusable(run, manifestKey);
           if (cached.isPresent()) {
-            TrainedBackbone done = json.read(cached.get(), TrainedBackbone.class);
+            TrainedBackbone done = JsonArtifacts.read(store, cached.get(), TrainedBackbone.class);
             return new TrainedBackbone(
                 done.checkpoint(), done.model(), done.trainAccuracy(), done.trainLoss(), true);
           }
@@ -71,7 +69,7 @@ public class ModelActivitiesImpl implements ModelActivities {
             ArtifactRef checkpoint = store.put(base + ".params", outcome.checkpoint(), "params", List.of());
             TrainedBackbone result =
                 new TrainedBackbone(checkpoint, model, outcome.trainAccuracy(), outcome.meanLoss(), false);
-            json.write(manifestKey, result);
+            JsonArtifacts.put(store, manifestKey, result);
             return result;
           } finally {
             Files.deleteIfExists(outcome.checkpoint());

@@ -1,6 +1,8 @@
 package dev.repflow.steps;
 
+import dev.repflow.artifacts.ArtifactFormatException;
 import dev.repflow.artifacts.ArtifactIntegrityException;
+import dev.repflow.artifacts.ArtifactNotFoundException;
 import dev.repflow.common.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import java.util.concurrent.Callable;
@@ -8,8 +10,8 @@ import java.util.concurrent.Callable;
 /**
  * Runs an activity body and classifies what it throws.
  *
- * <p>Bad input ({@link IllegalArgumentException}) and corrupt artifacts cannot be fixed by a
- * retry, so they become non-retryable failures whose message names the problem; anything else
+ * <p>Bad input ({@link IllegalArgumentException}, unreadable files) and corrupt or missing
+ * artifacts cannot be fixed by a retry, so they become non-retryable failures whose message names the problem; anything else
  * (I/O, S3 5xx, a crashed native call) propagates and is retried with backoff.
  */
 public final class StepFailures {
@@ -18,10 +20,10 @@ public final class StepFailures {
   public static <T> T guard(String step, Callable<T> body) {
     try {
       return body.call();
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | ArtifactFormatException e) {
       throw ApplicationFailure.newNonRetryableFailureWithCause(
           step + ": " + e.getMessage(), FailureTypes.INVALID_INPUT, e);
-    } catch (ArtifactIntegrityException e) {
+    } catch (ArtifactIntegrityException | ArtifactNotFoundException e) {
       throw ApplicationFailure.newNonRetryableFailureWithCause(
           step + ": " + e.getMessage(), FailureTypes.ARTIFACT_INTEGRITY, e);
     } catch (RuntimeException e) {
