@@ -1,0 +1,2 @@
+/** Dataset readers and in-memory image sets (no DJL, no Temporal types). */
+package dev.repflow.data;
