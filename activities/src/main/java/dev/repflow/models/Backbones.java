@@ -1,0 +1,65 @@
+package dev.repflow.models;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
+
+/** Builds the DJL blocks for a {@link ModelSpec}. */
+public final class Backbones {
+  /** Input of the built-in backbones: one 28x28 grayscale image, {@code [1, 1, 28, 28]}. */
+  public static final Shape INPUT_SHAPE = new Shape(1, 1, 28, 28);
+
+  private Backbones() {}
+
+  /**
+   * An uninitialized classifier: backbone for {@code spec} plus a {@code Linear(numClasses)} head.
+   *
+   * @throws IllegalArgumentException for an unknown architecture
+   */
+  public static Classifier build(ModelSpec spec, int numClasses) {
+    if (numClasses < 2) {
+      throw new IllegalArgumentException(
+          "a classifier needs at least 2 classes, got " + numClasses);
+    }
+    return switch (spec.arch()) {
+      case ModelSpec.CNN -> new Classifier(spec, numClasses, cnn(spec), head(numClasses));
+      default ->
+          throw new IllegalArgumentException(
+              "model.arch: no backbone for architecture '" + spec.arch() + "'");
+    };
+  }
+
+  /**
+   * conv3x3(w)-ReLU-maxpool, conv3x3(2w)-ReLU-maxpool, flatten, linear(E), ReLU: {@code [B, 1, 28,
+   * 28]} to {@code [B, E]}. No BatchNorm, so training and inference compute the same function and
+   * embeddings need no running statistics.
+   */
+  private static SequentialBlock cnn(ModelSpec spec) {
+    return new SequentialBlock()
+        .add(conv3x3(spec.width()))
+        .add(Activation::relu)
+        .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+        .add(conv3x3(2 * spec.width()))
+        .add(Activation::relu)
+        .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+        .add(Blocks.batchFlattenBlock())
+        .add(Linear.builder().setUnits(spec.embeddingDim()).build())
+        .add(Activation::relu);
+  }
+
+  private static Conv2d conv3x3(int filters) {
+    return Conv2d.builder()
+        .setKernelShape(new Shape(3, 3))
+        .optPadding(new Shape(1, 1))
+        .setFilters(filters)
+        .build();
+  }
+
+  private static Linear head(int numClasses) {
+    return Linear.builder().setUnits(numClasses).build();
+  }
+}

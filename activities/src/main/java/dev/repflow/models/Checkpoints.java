@@ -1,0 +1,106 @@
+package dev.repflow.models;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Checkpoint files: a header (magic bytes, ModelSpec label, number of classes), the DJL parameters
+ * of backbone and head, then optional training state (epoch, metrics, Adam moments).
+ *
+ * <p>The header lets a load into a different architecture fail with a message naming both specs
+ * instead of DJL's shape errors deep inside a forward pass.
+ */
+public final class Checkpoints {
+  /** Leading bytes of every checkpoint (ASCII), so any other file is recognised at once. */
+  private static final byte[] MAGIC = "repflow-checkpoint-v1\n".getBytes(StandardCharsets.US_ASCII);
+
+  private Checkpoints() {}
+
+  /** Writes {@code model}'s parameters and, when non-null, {@code state} to {@code file}. */
+  static void save(Path file, Classifier model, TrainingState state) {
+    try (DataOutputStream out =
+        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+      out.write(MAGIC);
+      out.writeUTF(model.spec().label());
+      out.writeInt(model.numClasses());
+      model.net().saveParameters(out);
+      out.writeBoolean(state != null);
+      if (state != null) {
+        state.write(out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write checkpoint " + file, e);
+    }
+  }
+
+  /**
+   * Builds the classifier for {@code spec} and loads its parameters from {@code file}.
+   *
+   * @param manager owns the loaded parameters
+   * @throws IllegalArgumentException naming the file when it is not a checkpoint, is truncated, or
+   *     holds another model spec or class count
+   */
+  public static Classifier load(Path file, ModelSpec spec, int numClasses, NDManager manager) {
+    return read(file, spec, numClasses, manager, false).model();
+  }
+
+  /** Like {@link #load} but also reads the training state needed to resume. */
+  static LoadedCheckpoint loadForTraining(
+      Path file, ModelSpec spec, int numClasses, NDManager manager) {
+    LoadedCheckpoint loaded = read(file, spec, numClasses, manager, true);
+    if (loaded.state() == null) {
+      throw new IllegalArgumentException(
+          "checkpoint " + file + " has no training state, so training cannot resume from it");
+    }
+    if (loaded.state().adam().size() != loaded.model().parameters().size()) {
+      throw new IllegalArgumentException(
+          "checkpoint " + file + " has optimizer state for a different number of parameters");
+    }
+    return loaded;
+  }
+
+  private static LoadedCheckpoint read(
+      Path file, ModelSpec spec, int numClasses, NDManager manager, boolean withState) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("checkpoint " + file + " does not exist");
+    }
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+      if (!Arrays.equals(MAGIC, in.readNBytes(MAGIC.length))) {
+        throw new IllegalArgumentException(
+            "checkpoint " + file + " is not a repflow checkpoint (wrong leading bytes)");
+      }
+      String label = in.readUTF();
+      int classes = in.readInt();
+      if (!label.equals(spec.label()) || classes != numClasses) {
+        throw new IllegalArgumentException(
+            String.format(
+                "checkpoint %s holds model %s with %d classes,"
+                    + " but %s with %d classes was requested",
+                file, label, classes, spec.label(), numClasses));
+      }
+      Classifier model = Backbones.build(spec, numClasses);
+      model.net().loadParameters(manager, in);
+      TrainingState state = withState && in.readBoolean() ? TrainingState.read(in, manager) : null;
+      return new LoadedCheckpoint(model, state);
+    } catch (EOFException e) {
+      throw new IllegalArgumentException("checkpoint " + file + " is truncated", e);
+    } catch (MalformedModelException e) {
+      throw new IllegalArgumentException(
+          "checkpoint " + file + " has malformed parameters: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read checkpoint " + file, e);
+    }
+  }
+}

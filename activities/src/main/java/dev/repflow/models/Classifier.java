@@ -1,0 +1,72 @@
+package dev.repflow.models;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+import java.util.List;
+
+/**
+ * A backbone with a linear classifier head. Training runs backbone then head; embedding runs the
+ * backbone alone, so the embedding is the penultimate layer of the trained network.
+ */
+public final class Classifier {
+  private final ModelSpec spec;
+  private final int numClasses;
+  private final Block backbone;
+  private final SequentialBlock net;
+
+  Classifier(ModelSpec spec, int numClasses, Block backbone, Block head) {
+    this.spec = spec;
+    this.numClasses = numClasses;
+    this.backbone = backbone;
+    this.net = new SequentialBlock().add(backbone).add(head);
+  }
+
+  public ModelSpec spec() {
+    return spec;
+  }
+
+  public int numClasses() {
+    return numClasses;
+  }
+
+  /** Creates fresh parameters in {@code manager} (seed the engine first for repeatable init). */
+  public void initialize(NDManager manager) {
+    net.initialize(manager, DataType.FLOAT32, Backbones.INPUT_SHAPE);
+  }
+
+  /** Backbone and head parameters, in a fixed order. */
+  public List<Parameter> parameters() {
+    return net.getParameters().values();
+  }
+
+  /**
+   * Class scores.
+   *
+   * @param images {@code [B, 1, 28, 28]} float32
+   * @return {@code [B, C]} logits
+   */
+  public NDArray logits(ParameterStore store, NDArray images, boolean training) {
+    return net.forward(store, new NDList(images), training).singletonOrThrow();
+  }
+
+  /**
+   * Penultimate features, inference mode.
+   *
+   * @param images {@code [B, 1, 28, 28]} float32
+   * @return {@code [B, E]} embeddings, E = {@code spec().embeddingDim()}
+   */
+  public NDArray embed(ParameterStore store, NDArray images) {
+    return backbone.forward(store, new NDList(images), false).singletonOrThrow();
+  }
+
+  /** The whole network (backbone then head), for saving and loading its parameters. */
+  Block net() {
+    return net;
+  }
+}

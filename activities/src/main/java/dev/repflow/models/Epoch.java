@@ -1,0 +1,80 @@
+package dev.repflow.models;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
+import dev.repflow.data.ImageSet;
+import java.util.Random;
+
+/**
+ * One training pass over the data in a seeded shuffled order; the last partial batch is used.
+ *
+ * @param number 0-based epoch index; shuffling uses {@code new Random(seed + number)}, so a resumed
+ *     run sees the same batches as an uninterrupted one
+ */
+record Epoch(int number, TrainSpec train) {
+  private static final Loss LOSS = Loss.softmaxCrossEntropyLoss();
+
+  /**
+   * Trains {@code model} for one epoch.
+   *
+   * @param targets {@code [N]} class indices 0..C-1 of the images
+   * @param base parent of the per-batch sub-managers
+   */
+  Stats run(
+      Classifier model,
+      AdamState adam,
+      ImageSet data,
+      int[] targets,
+      NDManager base,
+      TrainingListener listener) {
+    ParameterStore store = new ParameterStore(base, false);
+    int[] order = shuffled(data.size(), new Random(train.seed() + number));
+    int batchSize = train.batchSize();
+    int batches = (data.size() + batchSize - 1) / batchSize;
+    double lossSum = 0;
+    long correct = 0;
+    for (int b = 0; b < batches; b++) {
+      int from = b * batchSize;
+      int to = Math.min(from + batchSize, data.size());
+      float loss;
+      try (NDManager batch = base.newSubManager()) {
+        NDArray x = ImageTensors.images(batch, data, order, from, to);
+        NDArray y = ImageTensors.targets(batch, targets, order, from, to);
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+          NDArray logits = model.logits(store, x, true);
+          NDArray batchLoss = LOSS.evaluate(new NDList(y), new NDList(logits));
+          collector.backward(batchLoss);
+          loss = batchLoss.getFloat();
+          correct += logits.argMax(1).eq(y).countNonzero().getLong();
+        }
+        adam.update(model.parameters(), (float) train.learningRate(), batch);
+      }
+      // Weight by batch size: the mean over images, even with a short last batch.
+      lossSum += (double) loss * (to - from);
+      listener.onBatch(number + 1, b + 1, batches, loss);
+    }
+    return new Stats((double) correct / data.size(), lossSum / data.size());
+  }
+
+  private static int[] shuffled(int n, Random random) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    return order;
+  }
+
+  /** Accuracy and mean loss over the epoch, measured while it trained. */
+  record Stats(double accuracy, double meanLoss) {}
+}
