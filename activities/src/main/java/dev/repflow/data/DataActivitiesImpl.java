@@ -1,13 +1,13 @@
 package dev.repflow.data;
 
 import dev.repflow.artifacts.ArtifactStore;
-import dev.repflow.artifacts.CacheKeys;
 import dev.repflow.artifacts.FeatureFiles;
 import dev.repflow.artifacts.FeatureTable;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
+import dev.repflow.steps.StepKey;
 import java.util.List;
 import java.util.Map;
 
@@ -30,15 +30,15 @@ public class DataActivitiesImpl implements DataActivities {
     return StepFailures.guard(
         STEP,
         () -> {
-          String key =
-              CacheKeys.key(
-                  run.experiment(),
+          StepKey key =
+              StepKey.of(
+                  run,
                   STEP,
                   STEP_VERSION,
                   Map.of("dataset", dataset, "split", split, "classes", classes),
                   List.of(),
                   "h5");
-          var cached = cache.reusable(run, key);
+          var cached = cache.reusable(run, key.key());
           if (cached.isPresent()) {
             return new StepResult(cached.get(), true);
           }
@@ -47,9 +47,14 @@ public class DataActivitiesImpl implements DataActivities {
               FeatureTables.of(
                   images,
                   FeatureTables.pixelRows(images),
-                  Map.of("kind", "pixels", "dataset", dataset.name(), "split", split.id(),
-                      "model", "none", "layer", "input"));
-          return new StepResult(files.write(key, table), false);
+                  Map.of(
+                      "kind", "pixels",
+                      "dataset", dataset.name(),
+                      "split", split.id(),
+                      "model", "none",
+                      "layer", "input",
+                      "spec_sha256", key.specSha256()));
+          return new StepResult(files.write(key.key(), table), false);
         });
   }
 }

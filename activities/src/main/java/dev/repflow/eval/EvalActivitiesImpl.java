@@ -3,7 +3,6 @@ package dev.repflow.eval;
 import ai.djl.ndarray.NDManager;
 import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.ArtifactStore;
-import dev.repflow.artifacts.CacheKeys;
 import dev.repflow.artifacts.FeatureFiles;
 import dev.repflow.artifacts.FeatureTable;
 import dev.repflow.artifacts.JsonArtifacts;
@@ -12,6 +11,7 @@ import dev.repflow.common.StepProgress;
 import dev.repflow.steps.ProgressReporter;
 import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
+import dev.repflow.steps.StepKey;
 import java.util.List;
 import java.util.Map;
 
@@ -36,13 +36,14 @@ public class EvalActivitiesImpl implements EvalActivities {
         KNN,
         () -> {
           String key =
-              CacheKeys.key(
-                  run.experiment(),
+              StepKey.of(
+                  run,
                   KNN,
                   KNN_VERSION,
                   Map.of("name", name, "k", k),
                   List.of(memory, queries),
-                  "json");
+                  "json")
+                  .key();
           var cached = cache.reusable(run, key);
           if (cached.isPresent()) {
             return JsonArtifacts.read(store, cached.get(), KnnReport.class).toResult(cached.get(), true);

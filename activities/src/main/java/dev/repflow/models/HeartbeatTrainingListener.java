@@ -4,9 +4,6 @@ import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.common.StepProgress;
 import dev.repflow.steps.ProgressReporter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -50,9 +47,9 @@ final class HeartbeatTrainingListener implements TrainingListener {
   public void onBatch(int epoch, int batch, int batchesPerEpoch, float loss) {
     String message =
         String.format(
-            Locale.ROOT, "epoch %d/%d batch %d/%d loss %.4f", epoch + 1, epochs, batch + 1,
+            Locale.ROOT, "epoch %d/%d batch %d/%d loss %.4f", epoch, epochs, batch,
             batchesPerEpoch, loss);
-    long done = (long) epoch * batchesPerEpoch + batch + 1;
+    long done = (long) (epoch - 1) * batchesPerEpoch + batch;
     progress.report(
         new StepProgress(
             ModelActivitiesImpl.PRETRAIN, "batch", done, (long) epochs * batchesPerEpoch, message,
@@ -61,13 +58,9 @@ final class HeartbeatTrainingListener implements TrainingListener {
 
   @Override
   public void onEpochEnd(int epoch, Path checkpointFile, double trainAccuracy, double meanLoss) {
-    saved = store.put(keyBase + "-epoch" + (epoch + 1) + ".params", checkpointFile, "params", List.of());
-    savedEpoch = epoch + 1;
-    try {
-      Files.deleteIfExists(checkpointFile);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    // Upload now: the trainer deletes this file once the next epoch's checkpoint replaces it.
+    saved = store.put(keyBase + "-epoch" + epoch + ".params", checkpointFile, "params", List.of());
+    savedEpoch = epoch;
     String message =
         String.format(
             Locale.ROOT, "epoch %d/%d done: train acc %.3f loss %.4f", savedEpoch, epochs,

@@ -2,7 +2,6 @@ package dev.repflow.models;
 
 import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.ArtifactStore;
-import dev.repflow.artifacts.CacheKeys;
 import dev.repflow.artifacts.FeatureFiles;
 import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.RunContext;
@@ -16,6 +15,7 @@ import dev.repflow.data.Split;
 import dev.repflow.steps.ProgressReporter;
 import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
+import dev.repflow.steps.StepKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,32 +47,43 @@ public class ModelActivitiesImpl implements ModelActivities {
         () -> {
           // The manifest is written last, so finding it means checkpoint and metrics are complete.
           String manifestKey =
-              CacheKeys.key(
-                  run.experiment(),
+              StepKey.of(
+                  run,
                   PRETRAIN,
                   PRETRAIN_VERSION,
                   Map.of("dataset", dataset, "classes", classes, "model", model, "train", train),
                   List.of(),
-                  "json");
+                  "json")
+                  .key();
           var cached = cache.reusable(run, manifestKey);
           if (cached.isPresent()) {
-            TrainedBackbone done = JsonArtifacts.read(store, cached.get(), TrainedBackbone.class);
-            return new TrainedBackbone(
-                done.checkpoint(), done.model(), done.trainAccuracy(), done.trainLoss(), true);
+            return JsonArtifacts.read(store, cached.get(), TrainedBackbone.class).asCached();
           }
           ImageSet images = FashionMnist.load(dataset, Split.TRAIN, classes);
           String base = manifestKey.substring(0, manifestKey.length() - ".json".length());
-          var listener = new HeartbeatTrainingListener(store, base, ProgressReporter.forCurrentActivity(), train.epochs());
-          TrainingOutcome outcome =
-              new BackboneTrainer().train(images, classes, model, train, listener.resume(), listener);
+          var listener =
+              new HeartbeatTrainingListener(
+                  store, base, ProgressReporter.forCurrentActivity(), train.epochs());
+          Resume resume = listener.resume();
+          TrainingOutcome outcome = null;
           try {
-            ArtifactRef checkpoint = store.put(base + ".params", outcome.checkpoint(), "params", List.of());
+            outcome = new BackboneTrainer().train(images, classes, model, train, resume, listener);
+            ArtifactRef checkpoint =
+                store.put(base + ".params", outcome.checkpoint(), "params", List.of());
             TrainedBackbone result =
-                new TrainedBackbone(checkpoint, model, outcome.trainAccuracy(), outcome.meanLoss(), false);
+                new TrainedBackbone(
+                    checkpoint, model, classes.size(), outcome.trainAccuracy(), outcome.meanLoss(),
+                    false);
             JsonArtifacts.put(store, manifestKey, result);
             return result;
           } finally {
-            Files.deleteIfExists(outcome.checkpoint());
+            // Both are temp files of this attempt; the trainer hands ownership to the caller.
+            if (outcome != null) {
+              Files.deleteIfExists(outcome.checkpoint());
+            }
+            if (resume != null) {
+              Files.deleteIfExists(resume.checkpointFile());
+            }
           }
         });
   }
@@ -83,26 +94,30 @@ public class ModelActivitiesImpl implements ModelActivities {
       DatasetSpec dataset,
       Split split,
       List<Integer> classes,
-      ModelSpec model,
-      ArtifactRef checkpoint) {
+      TrainedBackbone backbone) {
     return StepFailures.guard(
         EMBED,
         () -> {
-          String key =
-              CacheKeys.key(
-                  run.experiment(),
+          StepKey key =
+              StepKey.of(
+                  run,
                   EMBED,
                   EMBED_VERSION,
-                  Map.of("dataset", dataset, "split", split, "classes", classes, "model", model),
-                  List.of(checkpoint),
+                  Map.of(
+                      "dataset", dataset,
+                      "split", split,
+                      "classes", classes,
+                      "model", backbone.model(),
+                      "headClasses", backbone.numClasses()),
+                  List.of(backbone.checkpoint()),
                   "h5");
-          var cached = cache.reusable(run, key);
+          var cached = cache.reusable(run, key.key());
           if (cached.isPresent()) {
             return new StepResult(cached.get(), true);
           }
           ProgressReporter progress = ProgressReporter.forCurrentActivity();
           ImageSet images = FashionMnist.load(dataset, split, classes);
-          Path weights = store.download(checkpoint);
+          Path weights = store.download(backbone.checkpoint());
           float[][] embeddings;
           try {
             embeddings =
@@ -110,13 +125,14 @@ public class ModelActivitiesImpl implements ModelActivities {
                     .embed(
                         images,
                         weights,
-                        model,
+                        backbone.model(),
+                        backbone.numClasses(),
                         EMBED_BATCH,
-                        (done, total) ->
+                        (batch, batches) ->
                             progress.report(
                                 StepProgress.of(
-                                    EMBED, "image", done, total,
-                                    split.id() + " " + done + "/" + total + " images")));
+                                    EMBED, "batch", batch, batches,
+                                    split.id() + " batch " + batch + "/" + batches)));
           } finally {
             Files.deleteIfExists(weights);
           }
@@ -125,10 +141,11 @@ public class ModelActivitiesImpl implements ModelActivities {
                   "kind", "embeddings",
                   "dataset", dataset.name(),
                   "split", split.id(),
-                  "model", model.label(),
+                  "model", backbone.model().label(),
                   "layer", "penultimate",
-                  "checkpoint", checkpoint.uri());
-          return new StepResult(files.write(key, FeatureTables.of(images, embeddings, attributes)), false);
+                  "checkpoint", backbone.checkpoint().uri(),
+                  "spec_sha256", key.specSha256());
+          return new StepResult(files.write(key.key(), FeatureTables.of(images, embeddings, attributes)), false);
         });
   }
 }

@@ -1,6 +1,5 @@
 package dev.repflow.models;
 
-import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.data.DatasetSpec;
@@ -28,10 +27,5 @@ public interface ModelActivities {
    */
   @ActivityMethod(name = "EmbedSplit")
   StepResult embed(
-      RunContext run,
-      DatasetSpec dataset,
-      Split split,
-      List<Integer> classes,
-      ModelSpec model,
-      ArtifactRef checkpoint);
+      RunContext run, DatasetSpec dataset, Split split, List<Integer> classes, TrainedBackbone backbone);
 }

@@ -7,6 +7,7 @@ import dev.repflow.artifacts.StepOutcome;
  * A trained backbone checkpoint and how training ended.
  *
  * @param checkpoint DJL parameter file
+ * @param numClasses size of the classifier head the checkpoint was trained with
  * @param trainAccuracy accuracy on the training subset in the last epoch
  * @param trainLoss mean cross-entropy in the last epoch
  * @param cached true when an identical training run was found in the store
@@ -14,10 +15,16 @@ import dev.repflow.artifacts.StepOutcome;
 public record TrainedBackbone(
     ArtifactRef checkpoint,
     ModelSpec model,
+    int numClasses,
     double trainAccuracy,
     double trainLoss,
     boolean cached)
     implements StepOutcome {
+
+  /** Copy marked as reused from the cache. */
+  public TrainedBackbone asCached() {
+    return new TrainedBackbone(checkpoint, model, numClasses, trainAccuracy, trainLoss, true);
+  }
 
   @Override
   public String summary() {

@@ -71,14 +71,12 @@ public class TransferEvalWorkflowImpl implements TransferEvalWorkflow {
         steps.start(
             EMBED_TRAIN,
             () ->
-                models.embed(
-                    run, spec.dataset(), Split.TRAIN, classes, spec.model(), backbone.checkpoint()));
+                models.embed(run, spec.dataset(), Split.TRAIN, classes, backbone));
     Promise<StepResult> embedTest =
         steps.start(
             EMBED_TEST,
             () ->
-                models.embed(
-                    run, spec.dataset(), Split.TEST, classes, spec.model(), backbone.checkpoint()));
+                models.embed(run, spec.dataset(), Split.TEST, classes, backbone));
 
     int k = spec.evaluate().k();
     List<Promise<KnnResult>> evaluations = new ArrayList<>();

@@ -33,7 +33,7 @@ final class TransferEvalFixtures {
 
   static TrainedBackbone backbone(boolean cached) {
     return new TrainedBackbone(
-        ref("pretrain/ckpt.params", 0, 0, "params"), new ModelSpec("cnn", 8, 16), 0.9, 0.3, cached);
+        ref("pretrain/ckpt.params", 0, 0, "params"), new ModelSpec("cnn", 8, 16), 5, 0.9, 0.3, cached);
   }
 
   static KnnResult knn(String name, boolean cached) {

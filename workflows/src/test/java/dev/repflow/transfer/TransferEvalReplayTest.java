@@ -94,7 +94,7 @@ class TransferEvalReplayTest {
     }
 
     @Override
-    public StepResult embed(RunContext r, DatasetSpec d, Split s, List<Integer> c, ModelSpec m, ArtifactRef ckpt) {
+    public StepResult embed(RunContext r, DatasetSpec d, Split s, List<Integer> c, TrainedBackbone b) {
       return features("emb-" + s.id(), 10, 16, false);
     }
   }

@@ -64,9 +64,9 @@ class TransferEvalWorkflowTest {
 
   private void stubSteps(boolean cached) {
     when(models.pretrain(any(), any(), anyList(), any(), any())).thenReturn(backbone(cached));
-    when(models.embed(any(), any(), eq(Split.TRAIN), anyList(), any(), any()))
+    when(models.embed(any(), any(), eq(Split.TRAIN), anyList(), any()))
         .thenReturn(features("emb-train", 500, 16, cached));
-    when(models.embed(any(), any(), eq(Split.TEST), anyList(), any(), any()))
+    when(models.embed(any(), any(), eq(Split.TEST), anyList(), any()))
         .thenReturn(features("emb-test", 100, 16, cached));
     when(data.exportPixels(any(), any(), eq(Split.TRAIN), anyList()))
         .thenReturn(features("px-train", 500, 784, cached));
@@ -94,9 +94,9 @@ class TransferEvalWorkflowTest {
     assertEquals(List.of("embeddings", "pixels"), result.evaluations().stream().map(r -> r.name()).toList());
     assertEquals(7, result.totalSteps());
     assertEquals(0, result.cachedSteps());
-    var checkpoint = backbone(false).checkpoint();
-    verify(models).embed(any(), any(), eq(Split.TRAIN), eq(List.of(5, 6, 7, 8, 9)), any(), eq(checkpoint));
-    verify(models).embed(any(), any(), eq(Split.TEST), eq(List.of(5, 6, 7, 8, 9)), any(), eq(checkpoint));
+    var backbone = backbone(false);
+    verify(models).embed(any(), any(), eq(Split.TRAIN), eq(List.of(5, 6, 7, 8, 9)), eq(backbone));
+    verify(models).embed(any(), any(), eq(Split.TEST), eq(List.of(5, 6, 7, 8, 9)), eq(backbone));
     verify(models).pretrain(any(), any(), eq(List.of(0, 1, 2, 3, 4)), any(), any());
     verify(eval)
         .knn(any(), eq("embeddings"), eq(result.trainEmbeddings()), eq(result.testEmbeddings()), eq(20));
@@ -141,7 +141,7 @@ class TransferEvalWorkflowTest {
     ActivityFailure activity = (ActivityFailure) e.getCause();
     assertTrue(activity.getCause().getMessage().contains("/data/fmnist does not exist"));
     verify(models, times(1)).pretrain(any(), any(), anyList(), any(), any());
-    verify(models, never()).embed(any(), any(), any(), anyList(), any(), any());
+    verify(models, never()).embed(any(), any(), any(), anyList(), any());
     var pretrain = WorkflowStub.fromTyped(wf);
     assertEquals(
         StageStatus.State.FAILED,
