@@ -44,6 +44,7 @@ public final class BackboneTrainer {
     Path resumeFile = resume == null ? null : resume.checkpointFile();
     Path checkpoint = resumeFile;
     try (NDManager base = NDManager.newBaseManager()) {
+      GradMode.offOnThisThread();
       LoadedCheckpoint start = start(spec, index.size(), train, resume, base);
       Classifier model = start.model();
       TrainingState state = start.state();

@@ -41,6 +41,7 @@ public final class Embedder {
     float[][] out = new float[n][];
     int batches = (n + batchSize - 1) / batchSize;
     try (NDManager base = NDManager.newBaseManager()) {
+      GradMode.offOnThisThread();
       Classifier model = Checkpoints.load(checkpoint, spec, numClasses, base);
       ParameterStore store = new ParameterStore(base, false);
       for (int b = 0; b < batches; b++) {

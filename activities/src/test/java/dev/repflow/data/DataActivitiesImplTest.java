@@ -1,0 +1,63 @@
+package dev.repflow.data;
+
+import static dev.repflow.steps.ActivityHarness.RUN;
+import static dev.repflow.steps.ActivityHarness.SMALL_DATA;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.repflow.artifacts.FeatureFiles;
+import dev.repflow.common.FailureTypes;
+import dev.repflow.steps.ActivityHarness;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataActivitiesImplTest {
+  @TempDir Path dir;
+  private ActivityHarness harness;
+  private DataActivities activities;
+
+  @BeforeEach
+  void setUp() {
+    harness = new ActivityHarness(dir);
+    harness.env.registerActivitiesImplementations(new DataActivitiesImpl(harness.store));
+    activities = harness.stub(DataActivities.class);
+  }
+
+  @AfterEach
+  void tearDown() {
+    harness.close();
+  }
+
+  @Test
+  void exportsPixelsAsAFeatureFile() {
+    var result = activities.exportPixels(RUN, SMALL_DATA, Split.TEST, List.of(7, 9));
+
+    assertEquals(List.of(20L, 784L), result.artifact().shape());
+    var table = new FeatureFiles(harness.store).read(result.artifact());
+    assertEquals("pixels", table.attributes().get("kind"));
+    assertTrue(java.util.Arrays.stream(table.labels()).allMatch(l -> l == 7 || l == 9));
+    assertTrue(activities.exportPixels(RUN, SMALL_DATA, Split.TEST, List.of(7, 9)).cached());
+  }
+
+  @Test
+  void aMissingDatasetFailsOnceNamingThePathAndTheFix() {
+    var missing = new DatasetSpec(null, dir.resolve("nope").toString(), null, null);
+
+    var e =
+        assertThrows(
+            ActivityFailure.class, () -> activities.exportPixels(RUN, missing, Split.TEST, List.of(1)));
+
+    var cause = (ApplicationFailure) e.getCause();
+    assertEquals(FailureTypes.INVALID_INPUT, cause.getType());
+    assertTrue(cause.isNonRetryable());
+    assertTrue(cause.getOriginalMessage().contains(dir.resolve("nope").toString()), cause.getOriginalMessage());
+    assertTrue(cause.getOriginalMessage().contains("dataset-fashion-mnist"), cause.getOriginalMessage());
+  }
+}
