@@ -1,5 +1,7 @@
 package dev.repflow.worker;
 
+import dev.repflow.artifacts.ArtifactStoreException;
+import io.temporal.client.WorkflowFailedException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +19,9 @@ import picocli.CommandLine.Spec;
     versionProvider = RepflowCli.ManifestVersion.class,
     description = "Representation-learning experiments as Temporal workflows.",
     subcommands = {
+      RunCommand.class,
+      WorkerCommand.class,
+      StatusCommand.class,
       DevCommand.class,
     })
 public final class RepflowCli implements Callable<Integer> {
@@ -44,15 +49,20 @@ public final class RepflowCli implements Callable<Integer> {
   /** Known user-facing failures print their one-line message; anything else is a bug: rethrow. */
   private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed)
       throws Exception {
+    String message;
     if (e instanceof ConfigException
+        || e instanceof UsageException
         || e instanceof TemporalConnectionException
-        || e instanceof ServiceStartException) {
-      commandLine
-          .getErr()
-          .println(commandLine.getColorScheme().errorText("repflow: " + e.getMessage()));
-      return EXIT_FAILURE;
+        || e instanceof ServiceStartException
+        || e instanceof ArtifactStoreException) {
+      message = e.getMessage();
+    } else if (e instanceof WorkflowFailedException failed) {
+      message = Failures.describe(failed);
+    } else {
+      throw e;
     }
-    throw e;
+    commandLine.getErr().println(commandLine.getColorScheme().errorText("repflow: " + message));
+    return EXIT_FAILURE;
   }
 
   /** Version from the jar manifest; "dev" when run from classes (IDE, tests). */

@@ -50,8 +50,9 @@ public final class TemporalConnection implements AutoCloseable {
    * Connects to {@code target} (host:port) and checks within {@link #CHECK_DEADLINE} that the
    * server answers and knows {@code namespace}.
    *
-   * @param plugins set on the service stubs and the client (e.g. RepflowPlugin); a worker factory
-   *     built on this client inherits those that are also worker plugins
+   * @param plugins set on the client (e.g. RepflowPlugin); a worker factory built on this client
+   *     inherits those that are also worker plugins. Not on the service stubs too: the SDK would
+   *     propagate them from there as well and run each twice.
    * @throws TemporalConnectionException with a one-line message when the check fails
    */
   public static TemporalConnection connect(
@@ -59,10 +60,7 @@ public final class TemporalConnection implements AutoCloseable {
     SimplePlugin[] pluginArray = plugins.toArray(SimplePlugin[]::new);
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder()
-                .setTarget(target)
-                .setPlugins(pluginArray)
-                .build());
+            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
     try {
       check(service, target, namespace);
     } catch (TemporalConnectionException e) {
