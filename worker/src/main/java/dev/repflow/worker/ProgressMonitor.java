@@ -75,7 +75,7 @@ final class ProgressMonitor {
               case FAILED -> "FAILED";
               case PENDING -> "pending";
             };
-        line(String.format(Locale.ROOT, "%-16s %-17s %s", stage.stage(), word, stage.detail()));
+        line(String.format(Locale.ROOT, "%-16s %-17s %s", stage.stage(), word, stage.detail()).strip());
       }
     }
   }

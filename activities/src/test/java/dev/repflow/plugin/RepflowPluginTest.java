@@ -1,0 +1,61 @@
+package dev.repflow.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.repflow.artifacts.LocalArtifactStore;
+import dev.repflow.common.TaskQueues;
+import dev.repflow.data.DatasetSpec;
+import dev.repflow.models.ModelSpec;
+import dev.repflow.transfer.TransferEvalResult;
+import dev.repflow.transfer.TransferEvalSpec;
+import dev.repflow.transfer.TransferEvalWorkflow;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A team's own worker factory, plus one line: the plugin. Real activities on real images. */
+class RepflowPluginTest {
+  @TempDir Path dir;
+
+  @Test
+  void aPlainWorkerFactoryWithThePluginRunsTheTransferPipeline() {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      var store = new LocalArtifactStore(dir, "repflow");
+      WorkerFactory factory =
+          WorkerFactory.newInstance(
+              env.getWorkflowClient(),
+              WorkerFactoryOptions.newBuilder().setPlugins(new RepflowPlugin(store)).build());
+      factory.newWorker(TaskQueues.CPU);
+      factory.newWorker(TaskQueues.GPU);
+      factory.newWorker("the-teams-own-queue"); // left alone by the plugin
+      factory.start();
+
+      TransferEvalSpec spec =
+          new TransferEvalSpec(
+              "plugin",
+              new DatasetSpec(null, null, 30, 10),
+              new ModelSpec("cnn", 4, 16),
+              new TransferEvalSpec.Pretrain(List.of(0, 1, 2), 1, 30, 0.003, 1),
+              new TransferEvalSpec.Evaluate(List.of(7, 8, 9), 5, true),
+              true);
+      TransferEvalResult result =
+          env.getWorkflowClient()
+              .newWorkflowStub(
+                  TransferEvalWorkflow.class,
+                  WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CPU).build())
+              .run(spec);
+
+      assertEquals(7, result.totalSteps());
+      assertEquals(List.of(90L, 16L), result.trainEmbeddings().shape());
+      assertEquals(List.of(30L, 16L), result.testEmbeddings().shape());
+      assertTrue(result.evaluations().stream().allMatch(r -> r.accuracy() > 1.0 / 3), result.toString());
+      factory.shutdownNow();
+    }
+  }
+}
