@@ -38,6 +38,7 @@ class RepflowPluginTest {
 
       TransferEvalSpec spec =
           new TransferEvalSpec(
+              null, // the default: the transfer pipeline
               "plugin",
               new DatasetSpec(null, null, 30, 10),
               new ModelSpec("cnn", 4, 16),

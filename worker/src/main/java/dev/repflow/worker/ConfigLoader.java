@@ -2,7 +2,6 @@ package dev.repflow.worker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.repflow.transfer.TransferEvalSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,11 +14,6 @@ import java.nio.file.Path;
  */
 public final class ConfigLoader {
   private ConfigLoader() {}
-
-  /** Reads a transfer-evaluation config. */
-  public static TransferEvalSpec load(Path yaml) {
-    return load(yaml, TransferEvalSpec.class);
-  }
 
   /**
    * Reads {@code file} as a {@code type} record.

@@ -2,7 +2,7 @@ package dev.repflow.worker;
 
 import dev.repflow.common.RepflowSearchAttributes;
 import dev.repflow.common.TaskQueues;
-import dev.repflow.transfer.TransferEvalSpec;
+import dev.repflow.common.PipelineSpec;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
@@ -18,7 +18,7 @@ final class PipelineStarter {
   private PipelineStarter() {}
 
   static WorkflowStub start(
-      RepflowRuntime runtime, String workflowId, String type, TransferEvalSpec spec, Path config) {
+      RepflowRuntime runtime, String workflowId, String type, PipelineSpec spec, Path config) {
     WorkflowOptions.Builder options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
@@ -33,7 +33,7 @@ final class PipelineStarter {
           SearchAttributes.newBuilder()
               .set(RepflowSearchAttributes.PIPELINE, type)
               .set(RepflowSearchAttributes.DATASET, spec.dataset().name())
-              .set(RepflowSearchAttributes.MODEL, spec.model().label())
+              .set(RepflowSearchAttributes.MODEL, spec.modelLabel())
               .build());
     } else {
       log.warn(

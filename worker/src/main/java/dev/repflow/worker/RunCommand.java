@@ -3,14 +3,13 @@ package dev.repflow.worker;
 import dev.repflow.common.TaskQueues;
 import dev.repflow.data.FashionMnist;
 import dev.repflow.data.Split;
-import dev.repflow.transfer.TransferEvalResult;
-import dev.repflow.transfer.TransferEvalSpec;
-import dev.repflow.transfer.TransferEvalWorkflow;
+import dev.repflow.common.PipelineSpec;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,40 +59,44 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    TransferEvalSpec pipeline = ConfigLoader.load(config).withUseCache(!noCache);
-    if (!pipeline.overlappingClasses().isEmpty()) {
-      err.println("warning: pretrain.classes and evaluate.classes share " + pipeline.overlappingClasses());
-    }
+    Pipelines.Loaded loaded = Pipelines.load(config);
+    Pipeline<?, ?> pipeline = loaded.pipeline();
+    PipelineSpec spec = loaded.spec().withUseCache(!noCache);
+    ConfigWarnings.of(spec).forEach(w -> err.println("warning: " + w));
     if (detach && (temporal.embedded() || !noWorker)) {
       throw new UsageException(
           "--detach needs a Temporal server and workers that outlive this process:"
               + " pass --temporal and --no-worker");
     }
     if (!noWorker) {
-      checkDatasetReadable(pipeline);
+      checkDatasetReadable(spec);
     }
     try (RepflowRuntime runtime = RepflowRuntime.start(temporal, s3)) {
       if (!noWorker) {
         runtime.startWorker(Set.of(TaskQueues.CPU, TaskQueues.GPU));
       }
-      String id = workflowId != null ? workflowId : pipeline.experiment() + "-" + LocalDateTime.now().format(ID_TIME);
-      WorkflowStub stub = PipelineStarter.start(runtime, id, TransferEvalWorkflow.TYPE, pipeline, config);
-      out.println("Started " + TransferEvalWorkflow.TYPE + " " + id + " (artifacts: " + runtime.s3Location() + ")");
+      String id =
+          workflowId != null
+              ? workflowId
+              : spec.experiment() + "-" + LocalDateTime.now().format(ID_TIME);
+      WorkflowStub stub = PipelineStarter.start(runtime, id, pipeline.workflowType(), spec, config);
+      out.println(
+          "Started " + pipeline.workflowType() + " " + id + " (artifacts: " + runtime.s3Location() + ")");
       out.flush();
       if (detach) {
         return 0;
       }
-      TransferEvalResult result = new ProgressMonitor(runtime.connection(), err).await(stub, TransferEvalResult.class);
+      Object result = new ProgressMonitor(runtime.connection(), err).await(stub, pipeline.resultType());
       RunTimings timings = RunTimings.of(runtime.client().fetchHistory(id));
-      TransferEvalReport.print(out, id, pipeline, result, timings);
+      pipeline.printResult(out, id, spec, result, timings);
       return 0;
     }
   }
 
   /** Fails before anything starts when the images cannot be read (missing package or dir). */
-  private void checkDatasetReadable(TransferEvalSpec pipeline) {
+  private void checkDatasetReadable(PipelineSpec spec) {
     try {
-      FashionMnist.load(pipeline.dataset(), Split.TEST, pipeline.evaluate().classes());
+      FashionMnist.load(spec.dataset(), Split.TEST, List.of(0));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(config + ": dataset: " + e.getMessage(), e);
     }

@@ -2,8 +2,7 @@ package dev.repflow.worker;
 
 import dev.repflow.common.PipelineProgress;
 import dev.repflow.common.StageStatus;
-import dev.repflow.transfer.TransferEvalResult;
-import dev.repflow.transfer.TransferEvalSpec;
+import dev.repflow.common.PipelineSpec;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
@@ -49,7 +48,7 @@ public final class StatusCommand implements Callable<Integer> {
         case WORKFLOW_EXECUTION_STATUS_COMPLETED -> printResult(out, connection, stub);
         case WORKFLOW_EXECUTION_STATUS_FAILED -> {
           try {
-            stub.getResult(TransferEvalResult.class);
+            stub.getResult(Object.class);
           } catch (WorkflowFailedException e) {
             out.println(Failures.describe(e));
           }
@@ -74,10 +73,19 @@ public final class StatusCommand implements Callable<Integer> {
   }
 
   private static void printResult(PrintWriter out, TemporalConnection connection, WorkflowStub stub) {
-    TransferEvalResult result = stub.getResult(TransferEvalResult.class);
-    String specJson = stub.describe().getMemo("spec", String.class, String.class);
-    TransferEvalSpec spec = JsonSpecs.fromJson(specJson, TransferEvalSpec.class);
-    RunTimings timings = RunTimings.of(connection.client().fetchHistory(stub.getExecution().getWorkflowId()));
-    TransferEvalReport.print(out, stub.getExecution().getWorkflowId(), spec, result, timings);
+    var description = stub.describe();
+    String type = description.getWorkflowType();
+    Pipeline<?, ?> pipeline =
+        Pipelines.byWorkflowType(type)
+            .orElseThrow(() -> new UsageException(workflowIdOf(stub) + " is a " + type + ", not a repflow pipeline"));
+    Object result = stub.getResult(pipeline.resultType());
+    String specJson = description.getMemo("spec", String.class, String.class);
+    PipelineSpec spec = JsonSpecs.fromJson(specJson, pipeline.specType());
+    RunTimings timings = RunTimings.of(connection.client().fetchHistory(workflowIdOf(stub)));
+    pipeline.printResult(out, workflowIdOf(stub), spec, result, timings);
+  }
+
+  private static String workflowIdOf(WorkflowStub stub) {
+    return stub.getExecution().getWorkflowId();
   }
 }

@@ -32,7 +32,7 @@ class ConfigLoaderTest {
 
   @Test
   void loadsTheShippedConfig() {
-    TransferEvalSpec spec = ConfigLoader.load(Path.of("../configs/fashion-mnist-transfer.yaml"));
+    TransferEvalSpec spec = ConfigLoader.load(Path.of("../configs/fashion-mnist-transfer.yaml"), TransferEvalSpec.class);
 
     assertEquals("fashion-mnist-transfer", spec.experiment());
     assertEquals("/usr/share/datasets/fashion-mnist", spec.dataset().dir());
@@ -48,7 +48,7 @@ class ConfigLoaderTest {
 
   @Test
   void appliesDefaults() throws IOException {
-    TransferEvalSpec spec = ConfigLoader.load(write(MINIMAL));
+    TransferEvalSpec spec = ConfigLoader.load(write(MINIMAL), TransferEvalSpec.class);
 
     assertEquals("fashion-mnist", spec.dataset().name());
     assertEquals("cnn-w32-e128", spec.model().label());
@@ -74,7 +74,7 @@ class ConfigLoaderTest {
 
     assertEquals(
         "x.yaml: unknown key 'colour' (line 10); known keys here:"
-            + " experiment, dataset, model, pretrain, evaluate, useCache",
+            + " pipeline, experiment, dataset, model, pretrain, evaluate, useCache",
         message);
   }
 
@@ -131,13 +131,13 @@ class ConfigLoaderTest {
   void emptyAndMissingFiles() throws IOException {
     assertEquals("x.yaml: file is empty", failure(""));
     Path missing = dir.resolve("nope.yaml");
-    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(missing));
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(missing, TransferEvalSpec.class));
     assertEquals(missing + ": file not found", e.getMessage());
   }
 
   private String failure(String yaml) throws IOException {
     Path file = write(yaml);
-    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, TransferEvalSpec.class));
     String message = e.getMessage().replace(file.toString(), "x.yaml");
     assertFalse(message.contains("\n"), "one line: " + message);
     return message;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JsonSpecsTest {
   private static final TransferEvalSpec SPEC =
-      ConfigLoader.load(Path.of("../configs/fashion-mnist-transfer.yaml"));
+      ConfigLoader.load(Path.of("../configs/fashion-mnist-transfer.yaml"), TransferEvalSpec.class);
 
   @Test
   void writesCamelCaseJsonWithoutUnsetFields() {
@@ -31,7 +31,7 @@ class JsonSpecsTest {
     JsonSpecs.write(file, SPEC);
     assertEquals(SPEC, JsonSpecs.read(file, TransferEvalSpec.class));
     // JSON is YAML: the config loader reads spec files too.
-    assertEquals(SPEC, ConfigLoader.load(file));
+    assertEquals(SPEC, ConfigLoader.load(file, TransferEvalSpec.class));
   }
 
   @Test

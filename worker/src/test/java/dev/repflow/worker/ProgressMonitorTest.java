@@ -18,6 +18,7 @@ import dev.repflow.models.ModelSpec;
 import dev.repflow.models.TrainSpec;
 import dev.repflow.models.TrainedBackbone;
 import dev.repflow.transfer.TransferEvalResult;
+import dev.repflow.transfer.TransferEvalSpec;
 import dev.repflow.transfer.TransferEvalWorkflow;
 import dev.repflow.transfer.TransferEvalWorkflowImpl;
 import io.temporal.activity.Activity;
@@ -55,7 +56,7 @@ class ProgressMonitorTest {
               .newUntypedWorkflowStub(
                   TransferEvalWorkflow.TYPE,
                   WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CPU).setWorkflowId("live").build());
-      stub.start(ConfigLoader.load(java.nio.file.Path.of(RunCommandTest.TINY)));
+      stub.start(ConfigLoader.load(java.nio.file.Path.of(RunCommandTest.TINY), TransferEvalSpec.class));
       StringWriter text = new StringWriter();
 
       TransferEvalResult result =

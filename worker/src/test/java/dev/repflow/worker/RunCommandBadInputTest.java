@@ -47,6 +47,13 @@ class RunCommandBadInputTest {
   }
 
   @Test
+  void unknownPipelineListsTheKnownOnes() throws Exception {
+    String tiny = Files.readString(Path.of(RunCommandTest.TINY)).replace("pipeline: transfer", "pipeline: fungus");
+
+    assertOneLineError(CliRun.execute("run", config(tiny).toString()), "unknown pipeline 'fungus'", "known: transfer");
+  }
+
+  @Test
   void unknownClassIdIsRejected() throws Exception {
     String tiny = Files.readString(Path.of(RunCommandTest.TINY)).replace("[5, 6, 7, 8, 9]", "[5, 6, 12]");
 

@@ -1,5 +1,6 @@
 package dev.repflow.transfer;
 
+import dev.repflow.common.PipelineSpec;
 import dev.repflow.data.ClassSubset;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.models.ModelSpec;
@@ -13,18 +14,23 @@ import java.util.List;
  *
  * <p>Field names are the config keys (YAML) and the JSON keys for {@code temporal workflow start}.
  *
+ * @param pipeline always {@value #PIPELINE}; selects this workflow from a config
  * @param experiment names the run; first segment of every artifact key
  * @param useCache false recomputes every step ({@code --no-cache})
  */
 public record TransferEvalSpec(
+    String pipeline,
     String experiment,
     DatasetSpec dataset,
     ModelSpec model,
     Pretrain pretrain,
     Evaluate evaluate,
-    Boolean useCache) {
+    Boolean useCache)
+    implements PipelineSpec {
+  public static final String PIPELINE = "transfer";
 
   public TransferEvalSpec {
+    pipeline = PipelineSpec.requirePipeline(pipeline, PIPELINE);
     dataset = dataset == null ? new DatasetSpec(null, null, null, null) : dataset;
     model = model == null ? new ModelSpec(null, 0, 0) : model;
     if (pretrain == null) {
@@ -49,9 +55,14 @@ public record TransferEvalSpec(
     return overlap;
   }
 
-  /** Copy with caching switched on or off. */
+  @Override
   public TransferEvalSpec withUseCache(boolean on) {
-    return new TransferEvalSpec(experiment, dataset, model, pretrain, evaluate, on);
+    return new TransferEvalSpec(pipeline, experiment, dataset, model, pretrain, evaluate, on);
+  }
+
+  @Override
+  public String modelLabel() {
+    return model.label();
   }
 
   /**

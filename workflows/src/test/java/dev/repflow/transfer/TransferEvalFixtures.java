@@ -14,6 +14,7 @@ final class TransferEvalFixtures {
 
   static TransferEvalSpec spec(boolean pixels) {
     return new TransferEvalSpec(
+        TransferEvalSpec.PIPELINE,
         "unit",
         new DatasetSpec(null, "/data/fmnist", 50, 20),
         new ModelSpec("cnn", 8, 16),

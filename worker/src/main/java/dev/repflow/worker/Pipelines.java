@@ -1,0 +1,61 @@
+package dev.repflow.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.repflow.common.PipelineSpec;
+import dev.repflow.transfer.TransferEvalResult;
+import dev.repflow.transfer.TransferEvalSpec;
+import dev.repflow.transfer.TransferEvalWorkflow;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The pipelines `repflow run` knows; a new pipeline adds one entry to {@link #ALL}. */
+public final class Pipelines {
+  public static final Pipeline<TransferEvalSpec, TransferEvalResult> TRANSFER =
+      new Pipeline<>(
+          TransferEvalSpec.PIPELINE,
+          TransferEvalWorkflow.TYPE,
+          TransferEvalSpec.class,
+          TransferEvalResult.class,
+          TransferEvalReport::print);
+
+  public static final List<Pipeline<?, ?>> ALL = List.of(TRANSFER);
+
+  private Pipelines() {}
+
+  /** The pipeline started as workflow type {@code type}, if repflow has one. */
+  public static Optional<Pipeline<?, ?>> byWorkflowType(String type) {
+    return ALL.stream().filter(p -> p.workflowType().equals(type)).findFirst();
+  }
+
+  /**
+   * Reads a config: its {@code pipeline:} key picks the spec type, then the whole file is bound
+   * to it with the usual one-line errors.
+   */
+  public static Loaded load(Path config) {
+    JsonNode tree = ConfigLoader.load(config, JsonNode.class);
+    JsonNode name = tree.path("pipeline");
+    if (!name.isTextual()) {
+      throw new ConfigException(
+          config + ": key 'pipeline' is required (one of: " + names() + ")", null);
+    }
+    Pipeline<?, ?> pipeline =
+        ALL.stream()
+            .filter(p -> p.name().equals(name.asText()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ConfigException(
+                        config + ": unknown pipeline '" + name.asText() + "' (known: " + names() + ")",
+                        null));
+    return new Loaded(pipeline, ConfigLoader.load(config, pipeline.specType()));
+  }
+
+  private static String names() {
+    return ALL.stream().map(Pipeline::name).collect(Collectors.joining(", "));
+  }
+
+  /** A config read into its pipeline's spec type. */
+  public record Loaded(Pipeline<?, ?> pipeline, PipelineSpec spec) {}
+}

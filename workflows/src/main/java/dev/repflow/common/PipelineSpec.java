@@ -1,0 +1,36 @@
+package dev.repflow.common;
+
+import dev.repflow.data.DatasetSpec;
+
+/**
+ * What every pipeline's spec record offers the CLI and the web UI, whatever its method.
+ *
+ * <p>{@code pipeline} is the first key of every config and selects the workflow; each spec
+ * accepts only its own name there.
+ */
+public interface PipelineSpec {
+
+  /** Config value of {@code pipeline:}, e.g. {@code transfer}. */
+  String pipeline();
+
+  /** Run name; first segment of every artifact key. */
+  String experiment();
+
+  /** Images the pipeline reads. */
+  DatasetSpec dataset();
+
+  /** Short model label for the {@code RepflowModel} search attribute. */
+  String modelLabel();
+
+  /** Copy with the content-addressed cache switched on or off. */
+  PipelineSpec withUseCache(boolean on);
+
+  /** Checks that a spec names the pipeline it belongs to; null means the default. */
+  static String requirePipeline(String given, String expected) {
+    if (given != null && !given.equals(expected)) {
+      throw new IllegalArgumentException(
+          "pipeline: expected '" + expected + "' for this spec, got '" + given + "'");
+    }
+    return expected;
+  }
+}
