@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * Immutable, content-verified object storage for artifacts.
  *
- * <p>Writers never expose partial objects: an object appears under its key complete or not at
- * all. Every object carries its sha256 (user metadata {@code sha256}) and readers verify it.
+ * <p>Writers never expose partial objects: an object appears under its key complete or not at all.
+ * Every object carries its sha256 (user metadata {@code sha256}) and readers verify it.
  */
 public interface ArtifactStore {
 
@@ -24,8 +24,8 @@ public interface ArtifactStore {
   ArtifactRef put(String key, Path file, String format, List<Long> shape);
 
   /**
-   * Reference of an existing object, from its metadata, or empty when there is none (cache
-   * lookup). Objects without a recorded sha256 are treated as absent.
+   * Reference of an existing object, from its metadata, or empty when there is none (cache lookup).
+   * Objects without a recorded sha256 are treated as absent.
    */
   Optional<ArtifactRef> find(String key);
 

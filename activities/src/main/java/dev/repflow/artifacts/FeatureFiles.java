@@ -22,8 +22,13 @@ public final class FeatureFiles {
       if (!ref.shape().isEmpty()
           && (table.rows() != ref.rows() || table.columns() != ref.columns())) {
         throw new IllegalArgumentException(
-            ref.uri() + ": features are " + table.rows() + "x" + table.columns()
-                + " but the reference says " + ref.shape());
+            ref.uri()
+                + ": features are "
+                + table.rows()
+                + "x"
+                + table.columns()
+                + " but the reference says "
+                + ref.shape());
       }
       return table;
     } finally {

@@ -48,12 +48,18 @@ public class DataActivitiesImpl implements DataActivities {
                   images,
                   FeatureTables.pixelRows(images),
                   Map.of(
-                      "kind", "pixels",
-                      "dataset", dataset.name(),
-                      "split", split.id(),
-                      "model", "none",
-                      "layer", "input",
-                      "spec_sha256", key.specSha256()));
+                      "kind",
+                      "pixels",
+                      "dataset",
+                      dataset.name(),
+                      "split",
+                      split.id(),
+                      "model",
+                      "none",
+                      "layer",
+                      "input",
+                      "spec_sha256",
+                      key.specSha256()));
           return new StepResult(files.write(key.key(), table), false);
         });
   }

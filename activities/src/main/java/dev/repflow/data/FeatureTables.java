@@ -12,7 +12,8 @@ public final class FeatureTables {
    * @param features {@code [N, D]}, row i describing image i of {@code images}
    * @param attributes artifact-contract attributes (kind, dataset, split, model, layer, ...)
    */
-  public static FeatureTable of(ImageSet images, float[][] features, Map<String, String> attributes) {
+  public static FeatureTable of(
+      ImageSet images, float[][] features, Map<String, String> attributes) {
     long[] labels = Arrays.stream(images.labels()).asLongStream().toArray();
     long[] indices = Arrays.stream(images.indices()).asLongStream().toArray();
     return new FeatureTable(features, labels, indices, attributes);

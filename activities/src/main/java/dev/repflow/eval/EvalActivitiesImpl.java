@@ -31,30 +31,38 @@ public class EvalActivitiesImpl implements EvalActivities {
   }
 
   @Override
-  public KnnResult knn(RunContext run, String name, ArtifactRef memory, ArtifactRef queries, int k) {
+  public KnnResult knn(
+      RunContext run, String name, ArtifactRef memory, ArtifactRef queries, int k) {
     return StepFailures.guard(
         KNN,
         () -> {
           String key =
               StepKey.of(
-                  run,
-                  KNN,
-                  KNN_VERSION,
-                  Map.of("name", name, "k", k),
-                  List.of(memory, queries),
-                  "json")
+                      run,
+                      KNN,
+                      KNN_VERSION,
+                      Map.of("name", name, "k", k),
+                      List.of(memory, queries),
+                      "json")
                   .key();
           var cached = cache.reusable(run, key);
           if (cached.isPresent()) {
-            return JsonArtifacts.read(store, cached.get(), KnnReport.class).toResult(cached.get(), true);
+            return JsonArtifacts.read(store, cached.get(), KnnReport.class)
+                .toResult(cached.get(), true);
           }
           ProgressReporter progress = ProgressReporter.forCurrentActivity();
           FeatureTable mem = files.read(memory);
           FeatureTable query = files.read(queries);
           if (mem.columns() != query.columns()) {
             throw new IllegalArgumentException(
-                "memory " + memory.uri() + " has " + mem.columns() + " columns but queries "
-                    + queries.uri() + " have " + query.columns());
+                "memory "
+                    + memory.uri()
+                    + " has "
+                    + mem.columns()
+                    + " columns but queries "
+                    + queries.uri()
+                    + " have "
+                    + query.columns());
           }
           long[] predicted;
           try (NDManager manager = NDManager.newBaseManager()) {
@@ -67,8 +75,11 @@ public class EvalActivitiesImpl implements EvalActivities {
                         done ->
                             progress.report(
                                 StepProgress.of(
-                                    KNN, "query", done, query.rows(), name + " " + done + "/"
-                                        + query.rows() + " queries")));
+                                    KNN,
+                                    "query",
+                                    done,
+                                    query.rows(),
+                                    name + " " + done + "/" + query.rows() + " queries")));
           }
           ClassificationMetrics metrics = ClassificationMetrics.of(predicted, query.labels());
           KnnReport report =

@@ -9,10 +9,10 @@ import java.util.function.IntConsumer;
 /**
  * Brute-force k-nearest-neighbour classifier: Euclidean distance, uniform vote.
  *
- * <p>Distances come from one matrix product per block of queries ({@code |q|^2 - 2 q.m + |m|^2}
- * in float64, so the neighbour order matches an exact computation), which is what makes 30k x 5k
- * x 784 pixel baselines take seconds instead of minutes. Tied votes go to the smallest class id,
- * as in scikit-learn; neighbours at exactly equal distance are taken in no guaranteed order.
+ * <p>Distances come from one matrix product per block of queries ({@code |q|^2 - 2 q.m + |m|^2} in
+ * float64, so the neighbour order matches an exact computation), which is what makes 30k x 5k x 784
+ * pixel baselines take seconds instead of minutes. Tied votes go to the smallest class id, as in
+ * scikit-learn; neighbours at exactly equal distance are taken in no guaranteed order.
  */
 public final class KnnClassifier {
   private static final int QUERY_BLOCK = 512;
@@ -38,7 +38,8 @@ public final class KnnClassifier {
    * @param onBlock called with the number of queries done after each block (progress)
    * @return {@code [Q]} predicted labels
    */
-  public long[] predict(float[][] memory, long[] memoryLabels, float[][] queries, IntConsumer onBlock) {
+  public long[] predict(
+      float[][] memory, long[] memoryLabels, float[][] queries, IntConsumer onBlock) {
     if (k > memory.length) {
       throw new IllegalArgumentException(
           "k=" + k + " is larger than the memory set (" + memory.length + " rows)");

@@ -12,8 +12,8 @@ import java.util.Locale;
  * Turns training callbacks into heartbeats and epoch checkpoints in the store.
  *
  * <p>After each epoch the checkpoint is uploaded and its reference goes into the heartbeat, so a
- * retried attempt ({@link #resume()}) continues from the last finished epoch instead of from
- * zero. Training code stays free of Temporal.
+ * retried attempt ({@link #resume()}) continues from the last finished epoch instead of from zero.
+ * Training code stays free of Temporal.
  */
 final class HeartbeatTrainingListener implements TrainingListener {
   private final ArtifactStore store;
@@ -23,7 +23,8 @@ final class HeartbeatTrainingListener implements TrainingListener {
   private int savedEpoch;
   private ArtifactRef saved;
 
-  HeartbeatTrainingListener(ArtifactStore store, String keyBase, ProgressReporter progress, int epochs) {
+  HeartbeatTrainingListener(
+      ArtifactStore store, String keyBase, ProgressReporter progress, int epochs) {
     this.store = store;
     this.keyBase = keyBase;
     this.progress = progress;
@@ -47,13 +48,23 @@ final class HeartbeatTrainingListener implements TrainingListener {
   public void onBatch(int epoch, int batch, int batchesPerEpoch, float loss) {
     String message =
         String.format(
-            Locale.ROOT, "epoch %d/%d batch %d/%d loss %.4f", epoch, epochs, batch,
-            batchesPerEpoch, loss);
+            Locale.ROOT,
+            "epoch %d/%d batch %d/%d loss %.4f",
+            epoch,
+            epochs,
+            batch,
+            batchesPerEpoch,
+            loss);
     long done = (long) (epoch - 1) * batchesPerEpoch + batch;
     progress.report(
         new StepProgress(
-            ModelActivitiesImpl.PRETRAIN, "batch", done, (long) epochs * batchesPerEpoch, message,
-            savedEpoch, saved));
+            ModelActivitiesImpl.PRETRAIN,
+            "batch",
+            done,
+            (long) epochs * batchesPerEpoch,
+            message,
+            savedEpoch,
+            saved));
   }
 
   @Override
@@ -63,9 +74,14 @@ final class HeartbeatTrainingListener implements TrainingListener {
     savedEpoch = epoch;
     String message =
         String.format(
-            Locale.ROOT, "epoch %d/%d done: train acc %.3f loss %.4f", savedEpoch, epochs,
-            trainAccuracy, meanLoss);
+            Locale.ROOT,
+            "epoch %d/%d done: train acc %.3f loss %.4f",
+            savedEpoch,
+            epochs,
+            trainAccuracy,
+            meanLoss);
     progress.report(
-        new StepProgress(ModelActivitiesImpl.PRETRAIN, "epoch", savedEpoch, epochs, message, savedEpoch, saved));
+        new StepProgress(
+            ModelActivitiesImpl.PRETRAIN, "epoch", savedEpoch, epochs, message, savedEpoch, saved));
   }
 }

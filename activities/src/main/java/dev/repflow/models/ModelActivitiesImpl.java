@@ -41,19 +41,24 @@ public class ModelActivitiesImpl implements ModelActivities {
 
   @Override
   public TrainedBackbone pretrain(
-      RunContext run, DatasetSpec dataset, List<Integer> classes, ModelSpec model, TrainSpec train) {
+      RunContext run,
+      DatasetSpec dataset,
+      List<Integer> classes,
+      ModelSpec model,
+      TrainSpec train) {
     return StepFailures.guard(
         PRETRAIN,
         () -> {
           // The manifest is written last, so finding it means checkpoint and metrics are complete.
           String manifestKey =
               StepKey.of(
-                  run,
-                  PRETRAIN,
-                  PRETRAIN_VERSION,
-                  Map.of("dataset", dataset, "classes", classes, "model", model, "train", train),
-                  List.of(),
-                  "json")
+                      run,
+                      PRETRAIN,
+                      PRETRAIN_VERSION,
+                      Map.of(
+                          "dataset", dataset, "classes", classes, "model", model, "train", train),
+                      List.of(),
+                      "json")
                   .key();
           var cached = cache.reusable(run, manifestKey);
           if (cached.isPresent()) {
@@ -72,7 +77,11 @@ public class ModelActivitiesImpl implements ModelActivities {
                 store.put(base + ".params", outcome.checkpoint(), "params", List.of());
             TrainedBackbone result =
                 new TrainedBackbone(
-                    checkpoint, model, classes.size(), outcome.trainAccuracy(), outcome.meanLoss(),
+                    checkpoint,
+                    model,
+                    classes.size(),
+                    outcome.trainAccuracy(),
+                    outcome.meanLoss(),
                     false);
             JsonArtifacts.put(store, manifestKey, result);
             return result;
@@ -131,7 +140,10 @@ public class ModelActivitiesImpl implements ModelActivities {
                         (batch, batches) ->
                             progress.report(
                                 StepProgress.of(
-                                    EMBED, "batch", batch, batches,
+                                    EMBED,
+                                    "batch",
+                                    batch,
+                                    batches,
                                     split.id() + " batch " + batch + "/" + batches)));
           } finally {
             Files.deleteIfExists(weights);
@@ -145,7 +157,8 @@ public class ModelActivitiesImpl implements ModelActivities {
                   "layer", "penultimate",
                   "checkpoint", backbone.checkpoint().uri(),
                   "spec_sha256", key.specSha256());
-          return new StepResult(files.write(key.key(), FeatureTables.of(images, embeddings, attributes)), false);
+          return new StepResult(
+              files.write(key.key(), FeatureTables.of(images, embeddings, attributes)), false);
         });
   }
 }

@@ -45,8 +45,8 @@ public final class RepflowPlugin extends SimplePlugin {
   }
 
   /**
-   * @param gpuConcurrency how many GPU-queue steps one worker runs at once; more than one only
-   *     pays off when a step leaves the device idle (small models, data loading)
+   * @param gpuConcurrency how many GPU-queue steps one worker runs at once; more than one only pays
+   *     off when a step leaves the device idle (small models, data loading)
    */
   public RepflowPlugin(ArtifactStore store, int gpuConcurrency) {
     super(NAME);

@@ -11,8 +11,9 @@ import java.util.concurrent.Callable;
  * Runs an activity body and classifies what it throws.
  *
  * <p>Bad input ({@link IllegalArgumentException}, unreadable files) and corrupt or missing
- * artifacts cannot be fixed by a retry, so they become non-retryable failures whose message names the problem; anything else
- * (I/O, S3 5xx, a crashed native call) propagates and is retried with backoff.
+ * artifacts cannot be fixed by a retry, so they become non-retryable failures whose message names
+ * the problem; anything else (I/O, S3 5xx, a crashed native call) propagates and is retried with
+ * backoff.
  */
 public final class StepFailures {
   private StepFailures() {}

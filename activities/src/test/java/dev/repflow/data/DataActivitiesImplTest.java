@@ -52,12 +52,16 @@ class DataActivitiesImplTest {
 
     var e =
         assertThrows(
-            ActivityFailure.class, () -> activities.exportPixels(RUN, missing, Split.TEST, List.of(1)));
+            ActivityFailure.class,
+            () -> activities.exportPixels(RUN, missing, Split.TEST, List.of(1)));
 
     var cause = (ApplicationFailure) e.getCause();
     assertEquals(FailureTypes.INVALID_INPUT, cause.getType());
     assertTrue(cause.isNonRetryable());
-    assertTrue(cause.getOriginalMessage().contains(dir.resolve("nope").toString()), cause.getOriginalMessage());
-    assertTrue(cause.getOriginalMessage().contains("dataset-fashion-mnist"), cause.getOriginalMessage());
+    assertTrue(
+        cause.getOriginalMessage().contains(dir.resolve("nope").toString()),
+        cause.getOriginalMessage());
+    assertTrue(
+        cause.getOriginalMessage().contains("dataset-fashion-mnist"), cause.getOriginalMessage());
   }
 }

@@ -77,7 +77,8 @@ class EvalActivitiesImplTest {
     byte[] bytes = Files.readAllBytes(onDisk);
     Files.write(onDisk, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // truncated
 
-    var e = assertThrows(ActivityFailure.class, () -> activities.knn(RUN, "line", memory, queries, 20));
+    var e =
+        assertThrows(ActivityFailure.class, () -> activities.knn(RUN, "line", memory, queries, 20));
 
     var cause = (ApplicationFailure) e.getCause();
     assertEquals(FailureTypes.ARTIFACT_INTEGRITY, cause.getType());
@@ -89,7 +90,8 @@ class EvalActivitiesImplTest {
     ArtifactRef memory = line("test/f/memory.h5", 30, 3);
     ArtifactRef queries = line("test/f/queries4.h5", 5, 4);
 
-    var e = assertThrows(ActivityFailure.class, () -> activities.knn(RUN, "line", memory, queries, 20));
+    var e =
+        assertThrows(ActivityFailure.class, () -> activities.knn(RUN, "line", memory, queries, 20));
 
     var cause = (ApplicationFailure) e.getCause();
     assertEquals(FailureTypes.INVALID_INPUT, cause.getType());

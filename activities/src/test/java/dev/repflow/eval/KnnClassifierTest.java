@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class KnnClassifierTest {
 
-  /** Exact reference: sort all memory rows by double-precision distance, vote, smallest label wins ties. */
+  /**
+   * Exact reference: sort all memory rows by double-precision distance, vote, smallest label wins
+   * ties.
+   */
   private static long[] bruteForce(float[][] memory, long[] labels, float[][] queries, int k) {
     long[] out = new long[queries.length];
     for (int q = 0; q < queries.length; q++) {
@@ -61,7 +64,8 @@ class KnnClassifierTest {
     float[][] queries = random(r, 700, 24, 0.6f); // more than one query block
 
     try (NDManager manager = NDManager.newBaseManager()) {
-      long[] predicted = new KnnClassifier(manager, 20).predict(memory, labels, queries, done -> {});
+      long[] predicted =
+          new KnnClassifier(manager, 20).predict(memory, labels, queries, done -> {});
       assertArrayEquals(bruteForce(memory, labels, queries, 20), predicted);
     }
   }

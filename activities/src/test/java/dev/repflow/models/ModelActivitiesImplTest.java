@@ -68,7 +68,8 @@ class ModelActivitiesImplTest {
   void aRetriedAttemptResumesFromTheCheckpointInItsHeartbeat() throws Exception {
     // An uninterrupted run, for reference, in another experiment so nothing is shared.
     var fresh = new dev.repflow.artifacts.RunContext("uninterrupted", true);
-    TrainedBackbone uninterrupted = activities.pretrain(fresh, SMALL_DATA, PRETRAIN, MODEL, TWO_EPOCHS);
+    TrainedBackbone uninterrupted =
+        activities.pretrain(fresh, SMALL_DATA, PRETRAIN, MODEL, TWO_EPOCHS);
 
     // The previous attempt died after epoch 1: its last heartbeat names that epoch's checkpoint.
     TrainedBackbone oneEpoch =
@@ -82,7 +83,8 @@ class ModelActivitiesImplTest {
     assertTrue(
         harness.heartbeats.get(0).message().startsWith("epoch 2/2 batch 1/4"),
         "training went on with epoch 2: " + harness.heartbeats);
-    // Epoch 1 checkpoints: the one-epoch run's and the uninterrupted run's, none from the resumed one.
+    // Epoch 1 checkpoints: the one-epoch run's and the uninterrupted run's, none from the resumed
+    // one.
     assertEquals(2, storedCheckpoints("-epoch1.params"));
     assertEquals(uninterrupted.checkpoint().sha256(), resumed.checkpoint().sha256());
   }

@@ -55,7 +55,8 @@ class RepflowPluginTest {
       assertEquals(7, result.totalSteps());
       assertEquals(List.of(90L, 16L), result.trainEmbeddings().shape());
       assertEquals(List.of(30L, 16L), result.testEmbeddings().shape());
-      assertTrue(result.evaluations().stream().allMatch(r -> r.accuracy() > 1.0 / 3), result.toString());
+      assertTrue(
+          result.evaluations().stream().allMatch(r -> r.accuracy() > 1.0 / 3), result.toString());
       factory.shutdownNow();
     }
   }

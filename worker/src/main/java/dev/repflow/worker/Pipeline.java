@@ -23,7 +23,8 @@ public record Pipeline<S extends PipelineSpec, R>(
   }
 
   /** Prints {@code result}, which the caller read as {@link #resultType()}. */
-  void printResult(PrintWriter out, String workflowId, PipelineSpec spec, Object result, RunTimings timings) {
+  void printResult(
+      PrintWriter out, String workflowId, PipelineSpec spec, Object result, RunTimings timings) {
     report.print(out, workflowId, specType.cast(spec), resultType.cast(result), timings);
   }
 }

@@ -1,8 +1,8 @@
 package dev.repflow.worker;
 
+import dev.repflow.common.PipelineSpec;
 import dev.repflow.common.RepflowSearchAttributes;
 import dev.repflow.common.TaskQueues;
-import dev.repflow.common.PipelineSpec;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;

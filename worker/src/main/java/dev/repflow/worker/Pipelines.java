@@ -30,8 +30,8 @@ public final class Pipelines {
   }
 
   /**
-   * Reads a config: its {@code pipeline:} key picks the spec type, then the whole file is bound
-   * to it with the usual one-line errors.
+   * Reads a config: its {@code pipeline:} key picks the spec type, then the whole file is bound to
+   * it with the usual one-line errors.
    */
   public static Loaded load(Path config) {
     JsonNode tree = ConfigLoader.load(config, JsonNode.class);
@@ -47,7 +47,12 @@ public final class Pipelines {
             .orElseThrow(
                 () ->
                     new ConfigException(
-                        config + ": unknown pipeline '" + name.asText() + "' (known: " + names() + ")",
+                        config
+                            + ": unknown pipeline '"
+                            + name.asText()
+                            + "' (known: "
+                            + names()
+                            + ")",
                         null));
     return new Loaded(pipeline, ConfigLoader.load(config, pipeline.specType()));
   }

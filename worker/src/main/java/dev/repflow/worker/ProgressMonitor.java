@@ -52,7 +52,9 @@ final class ProgressMonitor {
         printHeartbeats(stub);
       } catch (ExecutionException e) {
         printStages(stub);
-        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new IllegalStateException(e.getCause());
       }
     }
   }
@@ -75,7 +77,9 @@ final class ProgressMonitor {
               case FAILED -> "FAILED";
               case PENDING -> "pending";
             };
-        line(String.format(Locale.ROOT, "%-16s %-17s %s", stage.stage(), word, stage.detail()).strip());
+        line(
+            String.format(Locale.ROOT, "%-16s %-17s %s", stage.stage(), word, stage.detail())
+                .strip());
       }
     }
   }
@@ -104,7 +108,10 @@ final class ProgressMonitor {
       }
       StepProgress progress =
           converter.fromPayloads(
-              0, Optional.of(activity.getHeartbeatDetails()), StepProgress.class, StepProgress.class);
+              0,
+              Optional.of(activity.getHeartbeatDetails()),
+              StepProgress.class,
+              StepProgress.class);
       String id = activity.getActivityId();
       String text = progress.describe();
       boolean changed = !text.equals(lastHeartbeat.put(id, text));

@@ -32,12 +32,15 @@ public final class RepflowRuntime implements AutoCloseable {
       S3ArtifactStore store = openStore(s3, embedUnset);
       String target = temporal.target().orElseGet(this::startEmbeddedTemporal);
       connection =
-          remember(TemporalConnection.connect(target, temporal.namespace(), List.of(new RepflowPlugin(store))));
+          remember(
+              TemporalConnection.connect(
+                  target, temporal.namespace(), List.of(new RepflowPlugin(store))));
       searchAttributes = connection.searchAttributes().ensureRegistered();
       s3Location =
           s3.endpoint()
               .map(Object::toString)
-              .orElse(embedUnset ? "embedded S3 in " + s3.embeddedS3Dir() : "AWS S3 " + s3.region());
+              .orElse(
+                  embedUnset ? "embedded S3 in " + s3.embeddedS3Dir() : "AWS S3 " + s3.region());
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -45,16 +48,16 @@ public final class RepflowRuntime implements AutoCloseable {
   }
 
   /**
-   * Connects to Temporal and S3, starting embedded ones for whichever has no address. Fails with
-   * a one-line message naming the address when either is unreachable.
+   * Connects to Temporal and S3, starting embedded ones for whichever has no address. Fails with a
+   * one-line message naming the address when either is unreachable.
    */
   public static RepflowRuntime start(TemporalOptions temporal, S3Options s3) {
     return new RepflowRuntime(temporal, s3, true);
   }
 
   /**
-   * Connects to a running Temporal (required) and S3; without an S3 endpoint that is AWS S3 in
-   * the configured region. For long-lived workers, which must share artifacts with other workers.
+   * Connects to a running Temporal (required) and S3; without an S3 endpoint that is AWS S3 in the
+   * configured region. For long-lived workers, which must share artifacts with other workers.
    */
   public static RepflowRuntime connect(TemporalOptions temporal, S3Options s3) {
     if (temporal.embedded()) {

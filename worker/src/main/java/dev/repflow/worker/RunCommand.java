@@ -1,9 +1,9 @@
 package dev.repflow.worker;
 
+import dev.repflow.common.PipelineSpec;
 import dev.repflow.common.TaskQueues;
 import dev.repflow.data.FashionMnist;
 import dev.repflow.data.Split;
-import dev.repflow.common.PipelineSpec;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -81,12 +81,19 @@ public final class RunCommand implements Callable<Integer> {
               : spec.experiment() + "-" + LocalDateTime.now().format(ID_TIME);
       WorkflowStub stub = PipelineStarter.start(runtime, id, pipeline.workflowType(), spec, config);
       out.println(
-          "Started " + pipeline.workflowType() + " " + id + " (artifacts: " + runtime.s3Location() + ")");
+          "Started "
+              + pipeline.workflowType()
+              + " "
+              + id
+              + " (artifacts: "
+              + runtime.s3Location()
+              + ")");
       out.flush();
       if (detach) {
         return 0;
       }
-      Object result = new ProgressMonitor(runtime.connection(), err).await(stub, pipeline.resultType());
+      Object result =
+          new ProgressMonitor(runtime.connection(), err).await(stub, pipeline.resultType());
       RunTimings timings = RunTimings.of(runtime.client().fetchHistory(id));
       pipeline.printResult(out, id, spec, result, timings);
       return 0;

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Where a finished run's time went, read from its history: wall time of the workflow and the time
- * during which at least one activity was executing. The rest is orchestration (scheduling,
- * polling, workflow tasks) and waiting for workers.
+ * during which at least one activity was executing. The rest is orchestration (scheduling, polling,
+ * workflow tasks) and waiting for workers.
  *
  * @param wall workflow start to close
  * @param inActivities union of all activity attempts' start-to-close intervals
@@ -39,14 +39,24 @@ public record RunTimings(Duration wall, Duration inActivities) {
       if (type == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED) {
         startedAt.put(e.getEventId(), millis(e.getEventTime()));
       } else if (type == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED) {
-        closeInterval(startedAt, e.getActivityTaskCompletedEventAttributes().getStartedEventId(), e, intervals);
+        closeInterval(
+            startedAt,
+            e.getActivityTaskCompletedEventAttributes().getStartedEventId(),
+            e,
+            intervals);
       } else if (type == EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED) {
-        closeInterval(startedAt, e.getActivityTaskFailedEventAttributes().getStartedEventId(), e, intervals);
+        closeInterval(
+            startedAt, e.getActivityTaskFailedEventAttributes().getStartedEventId(), e, intervals);
       } else if (type == EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT) {
-        closeInterval(startedAt, e.getActivityTaskTimedOutEventAttributes().getStartedEventId(), e, intervals);
+        closeInterval(
+            startedAt,
+            e.getActivityTaskTimedOutEventAttributes().getStartedEventId(),
+            e,
+            intervals);
       }
     }
-    return new RunTimings(Duration.ofMillis(end - start), Duration.ofMillis(unionLength(intervals)));
+    return new RunTimings(
+        Duration.ofMillis(end - start), Duration.ofMillis(unionLength(intervals)));
   }
 
   private static void closeInterval(

@@ -1,8 +1,8 @@
 package dev.repflow.worker;
 
 import dev.repflow.common.PipelineProgress;
-import dev.repflow.common.StageStatus;
 import dev.repflow.common.PipelineSpec;
+import dev.repflow.common.StageStatus;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
@@ -40,7 +40,8 @@ public final class StatusCommand implements Callable<Integer> {
       WorkflowStub stub =
           connection
               .client()
-              .newUntypedWorkflowStub(WorkflowTargetOptions.newBuilder().setWorkflowId(workflowId).build());
+              .newUntypedWorkflowStub(
+                  WorkflowTargetOptions.newBuilder().setWorkflowId(workflowId).build());
       WorkflowExecutionStatus status = stub.describe().getStatus();
       out.println(workflowId + ": " + status.name().replace("WORKFLOW_EXECUTION_STATUS_", ""));
       switch (status) {
@@ -72,12 +73,16 @@ public final class StatusCommand implements Callable<Integer> {
     table.print(out);
   }
 
-  private static void printResult(PrintWriter out, TemporalConnection connection, WorkflowStub stub) {
+  private static void printResult(
+      PrintWriter out, TemporalConnection connection, WorkflowStub stub) {
     var description = stub.describe();
     String type = description.getWorkflowType();
     Pipeline<?, ?> pipeline =
         Pipelines.byWorkflowType(type)
-            .orElseThrow(() -> new UsageException(workflowIdOf(stub) + " is a " + type + ", not a repflow pipeline"));
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        workflowIdOf(stub) + " is a " + type + ", not a repflow pipeline"));
     Object result = stub.getResult(pipeline.resultType());
     String specJson = description.getMemo("spec", String.class, String.class);
     PipelineSpec spec = JsonSpecs.fromJson(specJson, pipeline.specType());

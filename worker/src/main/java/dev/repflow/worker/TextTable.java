@@ -20,7 +20,10 @@ final class TextTable {
     }
     List<String> row = new ArrayList<>();
     for (Object cell : cells) {
-      row.add(cell instanceof Double d ? String.format(java.util.Locale.ROOT, "%.4f", d) : String.valueOf(cell));
+      row.add(
+          cell instanceof Double d
+              ? String.format(java.util.Locale.ROOT, "%.4f", d)
+              : String.valueOf(cell));
     }
     rows.add(row);
     return this;
@@ -44,7 +47,8 @@ final class TextTable {
     out.flush();
   }
 
-  private static void printRow(PrintWriter out, List<String> cells, int[] widths, boolean[] numeric) {
+  private static void printRow(
+      PrintWriter out, List<String> cells, int[] widths, boolean[] numeric) {
     StringBuilder line = new StringBuilder();
     for (int c = 0; c < cells.size(); c++) {
       String format = numeric[c] ? "%" + widths[c] + "s" : "%-" + widths[c] + "s";

@@ -11,7 +11,11 @@ final class TransferEvalReport {
   private TransferEvalReport() {}
 
   static void print(
-      PrintWriter out, String workflowId, TransferEvalSpec spec, TransferEvalResult result, RunTimings timings) {
+      PrintWriter out,
+      String workflowId,
+      TransferEvalSpec spec,
+      TransferEvalResult result,
+      RunTimings timings) {
     var backbone = result.backbone();
     out.println();
     out.printf(

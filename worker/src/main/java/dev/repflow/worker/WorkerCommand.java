@@ -29,7 +29,8 @@ public final class WorkerCommand implements Callable<Integer> {
       names = "--queues",
       split = ",",
       defaultValue = "cpu,gpu",
-      description = "Queues to poll: cpu (workflows, evaluation), gpu (training, embedding). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Queues to poll: cpu (workflows, evaluation), gpu (training, embedding). Default: ${DEFAULT-VALUE}.")
   private List<String> queues;
 
   @Override
@@ -41,7 +42,10 @@ public final class WorkerCommand implements Callable<Integer> {
           .getOut()
           .printf(
               "repflow worker polling %s on %s (namespace %s), artifacts in %s%n",
-              taskQueues, runtime.connection().target(), temporal.namespace(), runtime.s3Location());
+              taskQueues,
+              runtime.connection().target(),
+              temporal.namespace(),
+              runtime.s3Location());
       spec.commandLine().getOut().flush();
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));

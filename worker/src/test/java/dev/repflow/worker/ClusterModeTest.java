@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `run` and `status` against servers outside the command's process, as with a real cluster
- * (here the `repflow dev` stack), with S3 credentials from the standard AWS chain.
+ * `run` and `status` against servers outside the command's process, as with a real cluster (here
+ * the `repflow dev` stack), with S3 credentials from the standard AWS chain.
  */
 class ClusterModeTest {
   @TempDir Path dir;
@@ -23,11 +23,16 @@ class ClusterModeTest {
 
       CliRun run =
           CliRun.execute(
-              "run", RunCommandTest.TINY,
-              "--temporal", temporal,
-              "--s3-endpoint", stack.s3().endpoint().toString(),
-              "--bucket", "team-bucket",
-              "--workflow-id", "cluster-run-1");
+              "run",
+              RunCommandTest.TINY,
+              "--temporal",
+              temporal,
+              "--s3-endpoint",
+              stack.s3().endpoint().toString(),
+              "--bucket",
+              "team-bucket",
+              "--workflow-id",
+              "cluster-run-1");
       assertEquals(0, run.exitCode(), run.toString());
       assertTrue(run.out().contains("s3://team-bucket/cli-test/"), run.toString());
 

@@ -32,7 +32,9 @@ class ConfigLoaderTest {
 
   @Test
   void loadsTheShippedConfig() {
-    TransferEvalSpec spec = ConfigLoader.load(Path.of("../configs/fashion-mnist-transfer.yaml"), TransferEvalSpec.class);
+    TransferEvalSpec spec =
+        ConfigLoader.load(
+            Path.of("../configs/fashion-mnist-transfer.yaml"), TransferEvalSpec.class);
 
     assertEquals("fashion-mnist-transfer", spec.experiment());
     assertEquals("/usr/share/datasets/fashion-mnist", spec.dataset().dir());
@@ -131,13 +133,16 @@ class ConfigLoaderTest {
   void emptyAndMissingFiles() throws IOException {
     assertEquals("x.yaml: file is empty", failure(""));
     Path missing = dir.resolve("nope.yaml");
-    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(missing, TransferEvalSpec.class));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> ConfigLoader.load(missing, TransferEvalSpec.class));
     assertEquals(missing + ": file not found", e.getMessage());
   }
 
   private String failure(String yaml) throws IOException {
     Path file = write(yaml);
-    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, TransferEvalSpec.class));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(file, TransferEvalSpec.class));
     String message = e.getMessage().replace(file.toString(), "x.yaml");
     assertFalse(message.contains("\n"), "one line: " + message);
     return message;

@@ -43,11 +43,15 @@ class ProgressMonitorTest {
         TemporalConnection connection = TemporalConnection.connect(server.target(), "default")) {
       WorkerFactory factory = WorkerFactory.newInstance(connection.client());
       WorkerOptions fastHeartbeats =
-          WorkerOptions.newBuilder().setMaxHeartbeatThrottleInterval(Duration.ofMillis(100)).build();
+          WorkerOptions.newBuilder()
+              .setMaxHeartbeatThrottleInterval(Duration.ofMillis(100))
+              .build();
       var cpu = factory.newWorker(TaskQueues.CPU, fastHeartbeats);
       cpu.registerWorkflowImplementationTypes(TransferEvalWorkflowImpl.class);
       cpu.registerActivitiesImplementations(new InstantData(), new InstantEval());
-      factory.newWorker(TaskQueues.GPU, fastHeartbeats).registerActivitiesImplementations(new SlowModels());
+      factory
+          .newWorker(TaskQueues.GPU, fastHeartbeats)
+          .registerActivitiesImplementations(new SlowModels());
       factory.start();
 
       WorkflowStub stub =
@@ -55,12 +59,17 @@ class ProgressMonitorTest {
               .client()
               .newUntypedWorkflowStub(
                   TransferEvalWorkflow.TYPE,
-                  WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CPU).setWorkflowId("live").build());
-      stub.start(ConfigLoader.load(java.nio.file.Path.of(RunCommandTest.TINY), TransferEvalSpec.class));
+                  WorkflowOptions.newBuilder()
+                      .setTaskQueue(TaskQueues.CPU)
+                      .setWorkflowId("live")
+                      .build());
+      stub.start(
+          ConfigLoader.load(java.nio.file.Path.of(RunCommandTest.TINY), TransferEvalSpec.class));
       StringWriter text = new StringWriter();
 
       TransferEvalResult result =
-          new ProgressMonitor(connection, new PrintWriter(text)).await(stub, TransferEvalResult.class);
+          new ProgressMonitor(connection, new PrintWriter(text))
+              .await(stub, TransferEvalResult.class);
 
       assertEquals(7, result.totalSteps());
       String out = text.toString();
@@ -78,14 +87,17 @@ class ProgressMonitorTest {
         RunContext run, DatasetSpec d, List<Integer> c, ModelSpec model, TrainSpec t) {
       for (int batch = 1; batch <= 12; batch++) {
         Activity.getExecutionContext()
-            .heartbeat(StepProgress.of("pretrain", "batch", batch, 12, "epoch 1/1 batch " + batch + "/12"));
+            .heartbeat(
+                StepProgress.of(
+                    "pretrain", "batch", batch, 12, "epoch 1/1 batch " + batch + "/12"));
         sleep(250);
       }
       return new TrainedBackbone(REF, model, c.size(), 0.5, 1.0, false);
     }
 
     @Override
-    public StepResult embed(RunContext run, DatasetSpec d, Split s, List<Integer> c, TrainedBackbone b) {
+    public StepResult embed(
+        RunContext run, DatasetSpec d, Split s, List<Integer> c, TrainedBackbone b) {
       return new StepResult(REF, false);
     }
   }

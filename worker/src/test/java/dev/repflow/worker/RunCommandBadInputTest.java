@@ -31,7 +31,11 @@ class RunCommandBadInputTest {
     String tiny = Files.readString(Path.of(RunCommandTest.TINY)).replace("epochs: 1", "epoch: 1");
     Path file = config(tiny);
 
-    assertOneLineError(CliRun.execute("run", file.toString()), file.toString(), "unknown key 'pretrain.epoch'", "did you mean 'epochs'");
+    assertOneLineError(
+        CliRun.execute("run", file.toString()),
+        file.toString(),
+        "unknown key 'pretrain.epoch'",
+        "did you mean 'epochs'");
   }
 
   @Test
@@ -42,20 +46,27 @@ class RunCommandBadInputTest {
 
     CliRun run = CliRun.execute("run", config(tiny).toString(), "--data-dir", dir.toString());
 
-    assertOneLineError(run, dir.resolve("no-such-dir").toString(), "apt-get install dataset-fashion-mnist");
+    assertOneLineError(
+        run, dir.resolve("no-such-dir").toString(), "apt-get install dataset-fashion-mnist");
     assertTrue(Files.notExists(dir.resolve("s3")), "nothing started: " + run);
   }
 
   @Test
   void unknownPipelineListsTheKnownOnes() throws Exception {
-    String tiny = Files.readString(Path.of(RunCommandTest.TINY)).replace("pipeline: transfer", "pipeline: fungus");
+    String tiny =
+        Files.readString(Path.of(RunCommandTest.TINY))
+            .replace("pipeline: transfer", "pipeline: fungus");
 
-    assertOneLineError(CliRun.execute("run", config(tiny).toString()), "unknown pipeline 'fungus'", "known: transfer");
+    assertOneLineError(
+        CliRun.execute("run", config(tiny).toString()),
+        "unknown pipeline 'fungus'",
+        "known: transfer");
   }
 
   @Test
   void unknownClassIdIsRejected() throws Exception {
-    String tiny = Files.readString(Path.of(RunCommandTest.TINY)).replace("[5, 6, 7, 8, 9]", "[5, 6, 12]");
+    String tiny =
+        Files.readString(Path.of(RunCommandTest.TINY)).replace("[5, 6, 7, 8, 9]", "[5, 6, 12]");
 
     assertOneLineError(CliRun.execute("run", config(tiny).toString()), "evaluate.classes", "12");
   }
@@ -74,7 +85,8 @@ class RunCommandBadInputTest {
     System.setProperty("aws.accessKeyId", "x");
     System.setProperty("aws.secretAccessKey", "y");
     try {
-      CliRun run = CliRun.execute("run", RunCommandTest.TINY, "--s3-endpoint", "http://127.0.0.1:1");
+      CliRun run =
+          CliRun.execute("run", RunCommandTest.TINY, "--s3-endpoint", "http://127.0.0.1:1");
 
       assertOneLineError(run, "http://127.0.0.1:1", "unreachable");
     } finally {

@@ -21,7 +21,9 @@ class RunCommandTest {
     assertTrue(first.out().contains("Started TransferEvalWorkflow cli-test-"), first.toString());
     assertTrue(first.out().matches("(?s).*embeddings\\s+16\\s+0\\.\\d{4}.*"), first.toString());
     assertTrue(first.out().matches("(?s).*pixels\\s+784\\s+0\\.\\d{4}.*"), first.toString());
-    assertTrue(first.out().contains("checkpoint        s3://repflow/cli-test/pretrain/"), first.toString());
+    assertTrue(
+        first.out().contains("checkpoint        s3://repflow/cli-test/pretrain/"),
+        first.toString());
     assertTrue(first.out().contains("7 steps, 0 reused from cache"), first.toString());
     assertTrue(first.err().matches("(?s).*pretrain\\s+done\\s+train acc.*"), first.toString());
 

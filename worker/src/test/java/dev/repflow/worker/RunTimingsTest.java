@@ -19,7 +19,11 @@ class RunTimingsTest {
   @Test
   void noActivitiesMeansAllTimeIsOutside() {
     assertEquals(0, RunTimings.unionLength(new ArrayList<>()));
-    assertEquals(1.0, new RunTimings(Duration.ofSeconds(4), Duration.ZERO).outsideActivitiesShare());
-    assertEquals(0.25, new RunTimings(Duration.ofSeconds(4), Duration.ofSeconds(3)).outsideActivitiesShare(), 1e-9);
+    assertEquals(
+        1.0, new RunTimings(Duration.ofSeconds(4), Duration.ZERO).outsideActivitiesShare());
+    assertEquals(
+        0.25,
+        new RunTimings(Duration.ofSeconds(4), Duration.ofSeconds(3)).outsideActivitiesShare(),
+        1e-9);
   }
 }

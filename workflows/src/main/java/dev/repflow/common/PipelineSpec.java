@@ -5,8 +5,8 @@ import dev.repflow.data.DatasetSpec;
 /**
  * What every pipeline's spec record offers the CLI and the web UI, whatever its method.
  *
- * <p>{@code pipeline} is the first key of every config and selects the workflow; each spec
- * accepts only its own name there.
+ * <p>{@code pipeline} is the first key of every config and selects the workflow; each spec accepts
+ * only its own name there.
  */
 public interface PipelineSpec {
 

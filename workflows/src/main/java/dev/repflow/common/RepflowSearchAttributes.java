@@ -7,8 +7,8 @@ import java.util.List;
  * Custom search attributes that let the Temporal web UI filter repflow runs.
  *
  * <p>They must be registered on the namespace before a workflow uses them (the embedded server is
- * registered by the CLI; a real cluster with {@code temporal operator search-attribute create}).
- * A workflow started without them still runs: see {@link StageTracker}.
+ * registered by the CLI; a real cluster with {@code temporal operator search-attribute create}). A
+ * workflow started without them still runs: see {@link StageTracker}.
  */
 public final class RepflowSearchAttributes {
   public static final SearchAttributeKey<String> PIPELINE =

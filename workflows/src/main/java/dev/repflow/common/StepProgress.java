@@ -5,8 +5,8 @@ import dev.repflow.artifacts.ArtifactRef;
 /**
  * Heartbeat details of a long step: what it is doing, how far it got, where it can resume.
  *
- * <p>Clients read it from the pending activity of a running workflow (the CLI's live progress);
- * a retried attempt reads its predecessor's last value to resume from {@code checkpoint}.
+ * <p>Clients read it from the pending activity of a running workflow (the CLI's live progress); a
+ * retried attempt reads its predecessor's last value to resume from {@code checkpoint}.
  *
  * @param step activity step name, e.g. {@code pretrain}
  * @param unit what {@code done}/{@code total} count: {@code batch}, {@code row}, ...

@@ -15,7 +15,9 @@ public final class Steps {
     this.tracker = tracker;
   }
 
-  /** Starts {@code step} (an activity call) as stage {@code stage}; its state follows the promise. */
+  /**
+   * Starts {@code step} (an activity call) as stage {@code stage}; its state follows the promise.
+   */
   public <T extends StepOutcome> Promise<T> start(String stage, Functions.Func<T> step) {
     tracker.start(stage);
     return Async.function(step)

@@ -14,8 +14,7 @@ public interface ModelActivities {
 
   /**
    * Trains a backbone with a linear classifier head on {@code classes} of the train split and
-   * checkpoints it. Heartbeats per batch; a retried attempt resumes from the last epoch
-   * checkpoint.
+   * checkpoints it. Heartbeats per batch; a retried attempt resumes from the last epoch checkpoint.
    */
   @ActivityMethod(name = "PretrainBackbone")
   TrainedBackbone pretrain(
@@ -27,5 +26,9 @@ public interface ModelActivities {
    */
   @ActivityMethod(name = "EmbedSplit")
   StepResult embed(
-      RunContext run, DatasetSpec dataset, Split split, List<Integer> classes, TrainedBackbone backbone);
+      RunContext run,
+      DatasetSpec dataset,
+      Split split,
+      List<Integer> classes,
+      TrainedBackbone backbone);
 }

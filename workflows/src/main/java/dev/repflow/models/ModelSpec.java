@@ -13,7 +13,8 @@ public record ModelSpec(String arch, int width, int embeddingDim) {
   public ModelSpec {
     arch = arch == null ? CNN : arch;
     if (!arch.equals(CNN)) {
-      throw new IllegalArgumentException("model.arch: unknown architecture '" + arch + "' (known: cnn)");
+      throw new IllegalArgumentException(
+          "model.arch: unknown architecture '" + arch + "' (known: cnn)");
     }
     width = width == 0 ? 32 : width;
     embeddingDim = embeddingDim == 0 ? 128 : embeddingDim;
@@ -26,7 +27,9 @@ public record ModelSpec(String arch, int width, int embeddingDim) {
     }
   }
 
-  /** Short label for tables, search attributes and artifact attributes, e.g. {@code cnn-w32-e128}. */
+  /**
+   * Short label for tables, search attributes and artifact attributes, e.g. {@code cnn-w32-e128}.
+   */
   public String label() {
     return arch + "-w" + width + "-e" + embeddingDim;
   }

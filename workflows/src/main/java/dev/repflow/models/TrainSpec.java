@@ -15,7 +15,8 @@ public record TrainSpec(int epochs, int batchSize, double learningRate, long see
       throw new IllegalArgumentException("pretrain.epochs must be in 1..1000, got " + epochs);
     }
     if (batchSize < 1 || batchSize > 65536) {
-      throw new IllegalArgumentException("pretrain.batchSize must be in 1..65536, got " + batchSize);
+      throw new IllegalArgumentException(
+          "pretrain.batchSize must be in 1..65536, got " + batchSize);
     }
     if (!(learningRate > 0 && learningRate < 10)) {
       throw new IllegalArgumentException(

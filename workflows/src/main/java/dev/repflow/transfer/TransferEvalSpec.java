@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Input of {@link TransferEvalWorkflow}: pretrain a backbone on some classes, evaluate its
- * frozen embeddings by kNN on the others.
+ * Input of {@link TransferEvalWorkflow}: pretrain a backbone on some classes, evaluate its frozen
+ * embeddings by kNN on the others.
  *
  * <p>Field names are the config keys (YAML) and the JSON keys for {@code temporal workflow start}.
  *
@@ -41,13 +41,17 @@ public record TransferEvalSpec(
     }
     useCache = useCache == null ? Boolean.TRUE : useCache;
     int numClasses = dataset.numClasses();
-    pretrain = pretrain.withClasses(ClassSubset.validate("pretrain.classes", pretrain.classes(), numClasses));
-    evaluate = evaluate.withClasses(ClassSubset.validate("evaluate.classes", evaluate.classes(), numClasses));
+    pretrain =
+        pretrain.withClasses(
+            ClassSubset.validate("pretrain.classes", pretrain.classes(), numClasses));
+    evaluate =
+        evaluate.withClasses(
+            ClassSubset.validate("evaluate.classes", evaluate.classes(), numClasses));
   }
 
   /**
-   * Classes both pretrained on and evaluated on. Allowed (it measures in-distribution transfer)
-   * but usually a config slip, so the CLI warns about it.
+   * Classes both pretrained on and evaluated on. Allowed (it measures in-distribution transfer) but
+   * usually a config slip, so the CLI warns about it.
    */
   public List<Integer> overlappingClasses() {
     List<Integer> overlap = new ArrayList<>(pretrain.classes());

@@ -49,9 +49,11 @@ public class TransferEvalWorkflowImpl implements TransferEvalWorkflow {
     Promise<StepResult> pixelsTest = null;
     if (pixels) {
       pixelsTrain =
-          steps.start(PIXELS_TRAIN, () -> data.exportPixels(run, spec.dataset(), Split.TRAIN, classes));
+          steps.start(
+              PIXELS_TRAIN, () -> data.exportPixels(run, spec.dataset(), Split.TRAIN, classes));
       pixelsTest =
-          steps.start(PIXELS_TEST, () -> data.exportPixels(run, spec.dataset(), Split.TEST, classes));
+          steps.start(
+              PIXELS_TEST, () -> data.exportPixels(run, spec.dataset(), Split.TEST, classes));
     }
 
     TrainedBackbone backbone =
@@ -69,14 +71,10 @@ public class TransferEvalWorkflowImpl implements TransferEvalWorkflow {
 
     Promise<StepResult> embedTrain =
         steps.start(
-            EMBED_TRAIN,
-            () ->
-                models.embed(run, spec.dataset(), Split.TRAIN, classes, backbone));
+            EMBED_TRAIN, () -> models.embed(run, spec.dataset(), Split.TRAIN, classes, backbone));
     Promise<StepResult> embedTest =
         steps.start(
-            EMBED_TEST,
-            () ->
-                models.embed(run, spec.dataset(), Split.TEST, classes, backbone));
+            EMBED_TEST, () -> models.embed(run, spec.dataset(), Split.TEST, classes, backbone));
 
     int k = spec.evaluate().k();
     List<Promise<KnnResult>> evaluations = new ArrayList<>();

@@ -34,10 +34,16 @@ final class TransferEvalFixtures {
 
   static TrainedBackbone backbone(boolean cached) {
     return new TrainedBackbone(
-        ref("pretrain/ckpt.params", 0, 0, "params"), new ModelSpec("cnn", 8, 16), 5, 0.9, 0.3, cached);
+        ref("pretrain/ckpt.params", 0, 0, "params"),
+        new ModelSpec("cnn", 8, 16),
+        5,
+        0.9,
+        0.3,
+        cached);
   }
 
   static KnnResult knn(String name, boolean cached) {
-    return new KnnResult(name, ref("knn/" + name + ".json", 0, 0, "json"), 20, 100, 16, 0.8, 0.79, cached);
+    return new KnnResult(
+        name, ref("knn/" + name + ".json", 0, 0, "json"), 20, 100, 16, 0.8, 0.79, cached);
   }
 }

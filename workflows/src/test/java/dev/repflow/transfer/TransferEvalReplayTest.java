@@ -5,6 +5,7 @@ import static dev.repflow.transfer.TransferEvalFixtures.features;
 import static dev.repflow.transfer.TransferEvalFixtures.spec;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.TaskQueues;
@@ -17,7 +18,6 @@ import dev.repflow.models.ModelActivities;
 import dev.repflow.models.ModelSpec;
 import dev.repflow.models.TrainSpec;
 import dev.repflow.models.TrainedBackbone;
-import dev.repflow.artifacts.ArtifactRef;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
@@ -34,14 +34,16 @@ import org.junit.jupiter.api.Test;
  * -Drepflow.recordHistory=true} and commit it beside the old one.
  */
 class TransferEvalReplayTest {
-  private static final Path RECORDED = Path.of("src/test/resources/histories/transfer-eval-v1.json");
+  private static final Path RECORDED =
+      Path.of("src/test/resources/histories/transfer-eval-v1.json");
 
   @Test
   void recordedHistoryReplaysOnCurrentCode() throws Exception {
     if (Boolean.getBoolean("repflow.recordHistory")) {
       Files.writeString(RECORDED, recordHistory());
     }
-    WorkflowReplayer.replayWorkflowExecution(Files.readString(RECORDED), TransferEvalWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(
+        Files.readString(RECORDED), TransferEvalWorkflowImpl.class);
   }
 
   @Test
@@ -89,12 +91,14 @@ class TransferEvalReplayTest {
 
   static final class FakeModels implements ModelActivities {
     @Override
-    public TrainedBackbone pretrain(RunContext r, DatasetSpec d, List<Integer> c, ModelSpec m, TrainSpec t) {
+    public TrainedBackbone pretrain(
+        RunContext r, DatasetSpec d, List<Integer> c, ModelSpec m, TrainSpec t) {
       return backbone(false);
     }
 
     @Override
-    public StepResult embed(RunContext r, DatasetSpec d, Split s, List<Integer> c, TrainedBackbone b) {
+    public StepResult embed(
+        RunContext r, DatasetSpec d, Split s, List<Integer> c, TrainedBackbone b) {
       return features("emb-" + s.id(), 10, 16, false);
     }
   }

@@ -91,7 +91,8 @@ class TransferEvalWorkflowTest {
 
     TransferEvalResult result = wf.run(spec(true));
 
-    assertEquals(List.of("embeddings", "pixels"), result.evaluations().stream().map(r -> r.name()).toList());
+    assertEquals(
+        List.of("embeddings", "pixels"), result.evaluations().stream().map(r -> r.name()).toList());
     assertEquals(7, result.totalSteps());
     assertEquals(0, result.cachedSteps());
     var backbone = backbone(false);
@@ -99,7 +100,12 @@ class TransferEvalWorkflowTest {
     verify(models).embed(any(), any(), eq(Split.TEST), eq(List.of(5, 6, 7, 8, 9)), eq(backbone));
     verify(models).pretrain(any(), any(), eq(List.of(0, 1, 2, 3, 4)), any(), any());
     verify(eval)
-        .knn(any(), eq("embeddings"), eq(result.trainEmbeddings()), eq(result.testEmbeddings()), eq(20));
+        .knn(
+            any(),
+            eq("embeddings"),
+            eq(result.trainEmbeddings()),
+            eq(result.testEmbeddings()),
+            eq(20));
     verify(eval, times(2)).knn(any(), any(), any(), any(), anyInt());
     assertTrue(
         wf.progress().stages().stream().allMatch(s -> s.state() == StageStatus.State.DONE),
@@ -114,7 +120,8 @@ class TransferEvalWorkflowTest {
     TransferEvalResult result = wf.run(spec(true));
 
     assertEquals(result.totalSteps(), result.cachedSteps());
-    assertTrue(wf.progress().stages().stream().allMatch(s -> s.state() == StageStatus.State.CACHED));
+    assertTrue(
+        wf.progress().stages().stream().allMatch(s -> s.state() == StageStatus.State.CACHED));
   }
 
   @Test
@@ -136,7 +143,8 @@ class TransferEvalWorkflowTest {
                 "dataset.dir: /data/fmnist does not exist", FailureTypes.INVALID_INPUT));
     TransferEvalWorkflow wf = newWorkflow("transfer-bad");
 
-    WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> wf.run(spec(true)));
+    WorkflowFailedException e =
+        assertThrows(WorkflowFailedException.class, () -> wf.run(spec(true)));
 
     ActivityFailure activity = (ActivityFailure) e.getCause();
     assertTrue(activity.getCause().getMessage().contains("/data/fmnist does not exist"));
@@ -145,7 +153,11 @@ class TransferEvalWorkflowTest {
     var pretrain = WorkflowStub.fromTyped(wf);
     assertEquals(
         StageStatus.State.FAILED,
-        pretrain.query("progress", dev.repflow.common.PipelineProgress.class).stages().get(0).state());
+        pretrain
+            .query("progress", dev.repflow.common.PipelineProgress.class)
+            .stages()
+            .get(0)
+            .state());
   }
 
   @Test
@@ -165,7 +177,10 @@ class TransferEvalWorkflowTest {
     WorkflowStub stub =
         client.newUntypedWorkflowStub(
             TransferEvalWorkflow.TYPE,
-            WorkflowOptions.newBuilder().setWorkflowId("by-type").setTaskQueue(TaskQueues.CPU).build());
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("by-type")
+                .setTaskQueue(TaskQueues.CPU)
+                .build());
     stub.start(input);
 
     TransferEvalResult result = stub.getResult(TransferEvalResult.class);
