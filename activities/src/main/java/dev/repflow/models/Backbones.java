@@ -3,6 +3,7 @@ package dev.repflow.models;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -37,18 +38,20 @@ public final class Backbones {
    * conv3x3(w)-ReLU-maxpool, conv3x3(2w)-ReLU-maxpool, flatten, linear(E), ReLU: {@code [B, 1, 28,
    * 28]} to {@code [B, E]}. No BatchNorm, so training and inference compute the same function and
    * embeddings need no running statistics.
+   *
+   * <p>Layers: {@code conv1} [B, w, 28, 28], {@code pool1} [B, w, 14, 14], {@code conv2} [B, 2w,
+   * 14, 14], {@code pool2} [B, 2w, 7, 7], {@code flatten} [B, 49*2w], {@code fc} [B, E] (the last
+   * hidden linear layer), {@code embedding} [B, E] (after ReLU).
    */
-  private static SequentialBlock cnn(ModelSpec spec) {
-    return new SequentialBlock()
-        .add(conv3x3(spec.width()))
-        .add(Activation::relu)
-        .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
-        .add(conv3x3(2 * spec.width()))
-        .add(Activation::relu)
-        .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
-        .add(Blocks.batchFlattenBlock())
-        .add(Linear.builder().setUnits(spec.embeddingDim()).build())
-        .add(Activation::relu);
+  private static NamedLayers cnn(ModelSpec spec) {
+    return new NamedLayers()
+        .add("conv1", new SequentialBlock().add(conv3x3(spec.width())).add(Activation::relu))
+        .add("pool1", Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+        .add("conv2", new SequentialBlock().add(conv3x3(2 * spec.width())).add(Activation::relu))
+        .add("pool2", Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+        .add("flatten", Blocks.batchFlattenBlock())
+        .add("fc", Linear.builder().setUnits(spec.embeddingDim()).build())
+        .add("embedding", new LambdaBlock(Activation::relu));
   }
 
   private static Conv2d conv3x3(int filters) {

@@ -17,14 +17,19 @@ import java.util.List;
 public final class Classifier {
   private final ModelSpec spec;
   private final int numClasses;
-  private final Block backbone;
+  private final NamedLayers backbone;
   private final SequentialBlock net;
 
-  Classifier(ModelSpec spec, int numClasses, Block backbone, Block head) {
+  Classifier(ModelSpec spec, int numClasses, NamedLayers backbone, Block head) {
     this.spec = spec;
     this.numClasses = numClasses;
     this.backbone = backbone;
-    this.net = new SequentialBlock().add(backbone).add(head);
+    this.net = new SequentialBlock().add(backbone.block()).add(head);
+  }
+
+  /** The backbone's named layers; its last layer's output is the embedding. */
+  public NamedLayers layers() {
+    return backbone;
   }
 
   public ModelSpec spec() {
@@ -62,7 +67,7 @@ public final class Classifier {
    * @return {@code [B, E]} embeddings, E = {@code spec().embeddingDim()}
    */
   public NDArray embed(ParameterStore store, NDArray images) {
-    return backbone.forward(store, new NDList(images), false).singletonOrThrow();
+    return backbone.block().forward(store, new NDList(images), false).singletonOrThrow();
   }
 
   /** The whole network (backbone then head), for saving and loading its parameters. */
