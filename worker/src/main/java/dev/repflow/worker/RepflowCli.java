@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       WorkerCommand.class,
       StatusCommand.class,
+      SpecCommand.class,
       DevCommand.class,
     })
 public final class RepflowCli implements Callable<Integer> {
