@@ -2,6 +2,7 @@ package dev.repflow.plugin;
 
 import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.common.TaskQueues;
+import dev.repflow.common.WorkflowPresets;
 import dev.repflow.data.DataActivitiesImpl;
 import dev.repflow.eval.EvalActivitiesImpl;
 import dev.repflow.models.ModelActivitiesImpl;
@@ -75,7 +76,8 @@ public final class RepflowPlugin extends SimplePlugin {
     if (TaskQueues.GPU.equals(taskQueue)) {
       worker.registerActivitiesImplementations(new ModelActivitiesImpl(store));
     } else if (TaskQueues.CPU.equals(taskQueue)) {
-      worker.registerWorkflowImplementationTypes(TransferEvalWorkflowImpl.class);
+      worker.registerWorkflowImplementationTypes(
+          WorkflowPresets.implementationOptions(), TransferEvalWorkflowImpl.class);
       worker.registerActivitiesImplementations(
           new DataActivitiesImpl(store), new EvalActivitiesImpl(store));
     }

@@ -21,6 +21,7 @@ import static org.mockito.Mockito.withSettings;
 import dev.repflow.common.FailureTypes;
 import dev.repflow.common.StageStatus;
 import dev.repflow.common.TaskQueues;
+import dev.repflow.common.WorkflowPresets;
 import dev.repflow.data.DataActivities;
 import dev.repflow.data.Split;
 import dev.repflow.eval.EvalActivities;
@@ -51,7 +52,8 @@ class TransferEvalWorkflowTest {
     data = mock(DataActivities.class, withSettings().withoutAnnotations());
     eval = mock(EvalActivities.class, withSettings().withoutAnnotations());
     Worker cpu = env.newWorker(TaskQueues.CPU);
-    cpu.registerWorkflowImplementationTypes(TransferEvalWorkflowImpl.class);
+    cpu.registerWorkflowImplementationTypes(
+        WorkflowPresets.implementationOptions(), TransferEvalWorkflowImpl.class);
     cpu.registerActivitiesImplementations(data, eval);
     env.newWorker(TaskQueues.GPU).registerActivitiesImplementations(models);
     env.start();
@@ -158,6 +160,32 @@ class TransferEvalWorkflowTest {
             .stages()
             .get(0)
             .state());
+  }
+
+  @Test
+  void invalidJsonInputFailsTheRunWithTheSpecMessage() throws Exception {
+    String json =
+        """
+        {"experiment": "bad",
+         "pretrain": {"classes": [0, 1], "epochs": 1, "batchSize": 8, "learningRate": 0.1, "seed": 1},
+         "evaluate": {"classes": [5, 12]}}
+        """;
+    Object input = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    WorkflowStub stub =
+        env.getWorkflowClient()
+            .newUntypedWorkflowStub(
+                TransferEvalWorkflow.TYPE,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId("bad-json")
+                    .setTaskQueue(TaskQueues.CPU)
+                    .build());
+    stub.start(input);
+
+    WorkflowFailedException e =
+        assertThrows(WorkflowFailedException.class, () -> stub.getResult(TransferEvalResult.class));
+
+    String message = String.valueOf(e.getCause().getMessage());
+    assertTrue(message.contains("evaluate.classes: unknown class id 12"), message);
   }
 
   @Test
