@@ -1,5 +1,8 @@
 package dev.repflow.plugin;
 
+import dev.repflow.anchoring.AnchoringActivitiesImpl;
+import dev.repflow.anchoring.AnchoringWorkflowImpl;
+import dev.repflow.anchoring.CorruptionActivitiesImpl;
 import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.common.TaskQueues;
 import dev.repflow.data.DataActivitiesImpl;
@@ -73,11 +76,15 @@ public final class RepflowPlugin extends SimplePlugin {
   public void initializeWorker(String taskQueue, Worker worker) {
     super.initializeWorker(taskQueue, worker);
     if (TaskQueues.GPU.equals(taskQueue)) {
-      worker.registerActivitiesImplementations(new ModelActivitiesImpl(store));
-    } else if (TaskQueues.CPU.equals(taskQueue)) {
-      worker.registerWorkflowImplementationTypes(TransferEvalWorkflowImpl.class);
       worker.registerActivitiesImplementations(
-          new DataActivitiesImpl(store), new EvalActivitiesImpl(store));
+          new ModelActivitiesImpl(store), new AnchoringActivitiesImpl(store));
+    } else if (TaskQueues.CPU.equals(taskQueue)) {
+      worker.registerWorkflowImplementationTypes(
+          TransferEvalWorkflowImpl.class, AnchoringWorkflowImpl.class);
+      worker.registerActivitiesImplementations(
+          new DataActivitiesImpl(store),
+          new EvalActivitiesImpl(store),
+          new CorruptionActivitiesImpl(store));
     }
   }
 }
