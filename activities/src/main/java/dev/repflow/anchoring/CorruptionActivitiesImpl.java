@@ -32,7 +32,7 @@ import java.util.stream.IntStream;
 public class CorruptionActivitiesImpl implements CorruptionActivities {
   static final String CORRUPT = "anchoring-corrupt";
   static final String REPORT = "anchoring-report";
-  private static final int CORRUPT_VERSION = 1;
+  private static final int CORRUPT_VERSION = 2;
   private static final int REPORT_VERSION = 1;
 
   private final ArtifactStore store;

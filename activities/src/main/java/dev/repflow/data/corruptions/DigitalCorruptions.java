@@ -16,7 +16,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 final class DigitalCorruptions {
   private static final double[] CONTRAST = {0.4, 0.3, 0.2, 0.1, 0.05};
   private static final double[] BRIGHTNESS = {0.1, 0.2, 0.3, 0.4, 0.5};
-  private static final int[] PIXELATE_SIZE = {20, 16, 12, 10, 8};
+  private static final int[] PIXELATE_BLOCK = {2, 3, 4, 5, 6};
   private static final float[] JPEG_QUALITY = {0.6f, 0.4f, 0.25f, 0.15f, 0.08f};
   private static final double[] ELASTIC_SHIFT = {1.0, 1.5, 2.0, 2.5, 3.0};
 
@@ -44,25 +44,26 @@ final class DigitalCorruptions {
     return Filters.clip(out);
   }
 
-  /** Box-downsamples to a smaller square, then enlarges with nearest neighbours. */
+  /** Replaces every b x b block by its mean (b grows with severity; edge blocks may be smaller). */
   static float[] pixelate(float[] x, int h, int w, int s, Random random) {
-    int small = Math.min(Math.min(h, w), PIXELATE_SIZE[s - 1]);
+    int b = PIXELATE_BLOCK[s - 1];
     float[] out = new float[x.length];
-    for (int y = 0; y < h; y++) {
-      for (int xx = 0; xx < w; xx++) {
-        int cy = y * small / h;
-        int cx = xx * small / w;
-        int y0 = cy * h / small;
-        int y1 = Math.max(y0 + 1, (cy + 1) * h / small);
-        int x0 = cx * w / small;
-        int x1 = Math.max(x0 + 1, (cx + 1) * w / small);
+    for (int y0 = 0; y0 < h; y0 += b) {
+      for (int x0 = 0; x0 < w; x0 += b) {
+        int y1 = Math.min(h, y0 + b);
+        int x1 = Math.min(w, x0 + b);
         double sum = 0;
-        for (int yy = y0; yy < y1; yy++) {
-          for (int xxx = x0; xxx < x1; xxx++) {
-            sum += x[yy * w + xxx];
+        for (int y = y0; y < y1; y++) {
+          for (int xx = x0; xx < x1; xx++) {
+            sum += x[y * w + xx];
           }
         }
-        out[y * w + xx] = (float) (sum / ((y1 - y0) * (x1 - x0)));
+        float mean = (float) (sum / ((y1 - y0) * (x1 - x0)));
+        for (int y = y0; y < y1; y++) {
+          for (int xx = x0; xx < x1; xx++) {
+            out[y * w + xx] = mean;
+          }
+        }
       }
     }
     return out;
