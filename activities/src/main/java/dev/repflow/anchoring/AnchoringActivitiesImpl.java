@@ -189,9 +189,19 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
     Path weights = store.download(model.checkpoint());
     try (NDManager base = NDManager.newBaseManager()) {
       GradMode.offOnThisThread();
-      var checkpoint =
-          AnchorCheckpoint.load(
-              weights, model.model(), model.variant().anchored() ? 2 : 1, model.numClasses(), base);
+      AnchorCheckpoint checkpoint;
+      try {
+        checkpoint =
+            AnchorCheckpoint.load(
+                weights,
+                model.model(),
+                model.variant().anchored() ? 2 : 1,
+                model.numClasses(),
+                base);
+      } catch (IllegalArgumentException e) {
+        // The downloaded file is a temp file: name the artifact the user can find.
+        throw new IllegalArgumentException(model.checkpoint().uri() + ": " + e.getMessage(), e);
+      }
       return new AnchorPredictor(inference.anchors(), inference.anchorSeed(), inference.batchSize())
           .predict(
               checkpoint.model(),
