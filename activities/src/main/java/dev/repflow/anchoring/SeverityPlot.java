@@ -24,6 +24,9 @@ final class SeverityPlot {
     rows.forEach(r -> byModel.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r));
     int maxSeverity = rows.stream().mapToInt(SummaryRow::severity).max().orElse(5);
     double maxEce = Math.max(0.05, rows.stream().mapToDouble(SummaryRow::ece).max().orElse(0));
+    // Accuracy from the tenth below the worst cell, so close curves stay apart.
+    double minAccuracy =
+        Math.floor(rows.stream().mapToDouble(SummaryRow::accuracy).min().orElse(0) * 10) / 10;
     int width = 2 * (PANEL_W + MARGIN) + MARGIN;
     int height = PANEL_H + 2 * MARGIN + 20 * byModel.size();
     StringBuilder svg = new StringBuilder();
@@ -35,8 +38,8 @@ final class SeverityPlot {
                 + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n",
             width,
             height));
-    panel(svg, MARGIN, "accuracy", 1.0, maxSeverity, byModel, SummaryRow::accuracy);
-    panel(svg, 2 * MARGIN + PANEL_W, "ECE", maxEce, maxSeverity, byModel, SummaryRow::ece);
+    panel(svg, MARGIN, "accuracy", minAccuracy, 1.0, maxSeverity, byModel, SummaryRow::accuracy);
+    panel(svg, 2 * MARGIN + PANEL_W, "ECE", 0, maxEce, maxSeverity, byModel, SummaryRow::ece);
     int i = 0;
     for (String model : byModel.keySet()) {
       int y = PANEL_H + MARGIN + 40 + 20 * i;
@@ -62,6 +65,7 @@ final class SeverityPlot {
       StringBuilder svg,
       int left,
       String title,
+      double yMin,
       double yMax,
       int maxSeverity,
       Map<String, List<SummaryRow>> byModel,
@@ -92,7 +96,7 @@ final class SeverityPlot {
               s));
     }
     for (int t = 0; t <= 4; t++) {
-      double v = yMax * t / 4;
+      double v = yMin + (yMax - yMin) * t / 4;
       double y = bottom - PANEL_H * t / 4.0;
       svg.append(
           String.format(
@@ -107,8 +111,16 @@ final class SeverityPlot {
       StringBuilder points = new StringBuilder();
       for (SummaryRow r : series) {
         double x = left + (double) PANEL_W * r.severity() / Math.max(1, maxSeverity);
-        double y = bottom - PANEL_H * Math.min(1, value.applyAsDouble(r) / yMax);
+        double share = (value.applyAsDouble(r) - yMin) / (yMax - yMin);
+        double y = bottom - PANEL_H * Math.max(0, Math.min(1, share));
         points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n",
+                x,
+                y,
+                COLORS[i % COLORS.length]));
       }
       svg.append(
           String.format(
