@@ -23,8 +23,6 @@ import dev.repflow.steps.StepKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,15 +140,8 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
             return metrics(model, set, files.read(cached.get()), inference, cached.get(), true);
           }
           FeatureTable images = files.read(set.images());
-          int[] labels = new int[images.rows()];
-          Arrays.setAll(labels, i -> (int) images.labels()[i]);
-          Prediction prediction = predict(dataset, model, set, images, labels, inference);
-          float[][] rows = new float[labels.length][];
-          for (int i = 0; i < rows.length; i++) {
-            float[] p = prediction.probabilities()[i];
-            rows[i] = Arrays.copyOf(p, p.length + 1);
-            rows[i][p.length] = prediction.uncertainty()[i];
-          }
+          Prediction prediction =
+              predict(dataset, model, set, PredictionTables.images(images), inference);
           var attributes =
               Map.of(
                   "kind", "predictions",
@@ -162,7 +153,8 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
                   "columns", "softmax[0..C), uncertainty",
                   "spec_sha256", key.specSha256());
           FeatureTable table =
-              new FeatureTable(rows, images.labels(), images.indices(), attributes);
+              new FeatureTable(
+                  PredictionTables.rows(prediction), images.labels(), images.indices(), attributes);
           ArtifactRef ref = files.write(key.key(), table);
           return metrics(model, set, table, inference, ref, false);
         });
@@ -172,17 +164,9 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
       DatasetSpec dataset,
       AnchoredModel model,
       CorruptedSet set,
-      FeatureTable images,
-      int[] labels,
+      ImageSet test,
       InferenceSpec inference)
       throws IOException {
-    int side = (int) Math.round(Math.sqrt(images.columns()));
-    float[] pixels = new float[images.rows() * images.columns()];
-    for (int i = 0; i < images.rows(); i++) {
-      System.arraycopy(images.features()[i], 0, pixels, i * images.columns(), images.columns());
-    }
-    ImageSet test =
-        new ImageSet(pixels, side, side, labels, IntStream.range(0, labels.length).toArray());
     ImageSet pool = FashionMnist.load(dataset, Split.TRAIN, allClasses(dataset));
     ProgressReporter progress = ProgressReporter.forCurrentActivity();
     String what = model.variant().name() + " on " + set.corruption();
@@ -221,7 +205,6 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
     }
   }
 
-  /** Metrics per severity block of the predictions (rows severity-major, see CorruptedSet). */
   private static CorruptionMetrics metrics(
       AnchoredModel model,
       CorruptedSet set,
@@ -229,29 +212,12 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
       InferenceSpec inference,
       ArtifactRef ref,
       boolean cached) {
-    int classes = predictions.columns() - 1;
-    float[][] probabilities = new float[predictions.rows()][];
-    float[] uncertainty = new float[predictions.rows()];
-    for (int i = 0; i < probabilities.length; i++) {
-      probabilities[i] = Arrays.copyOf(predictions.features()[i], classes);
-      uncertainty[i] = predictions.features()[i][classes];
-    }
-    Prediction prediction = new Prediction(probabilities, uncertainty);
-    int[] labels = new int[predictions.rows()];
-    Arrays.setAll(labels, i -> (int) predictions.labels()[i]);
-    int perSeverity = labels.length / set.severities().size();
-    List<SeverityMetrics> out = new ArrayList<>();
-    for (int s = 0; s < set.severities().size(); s++) {
-      out.add(
-          CalibrationMetrics.of(
-              set.severities().get(s),
-              prediction,
-              labels,
-              s * perSeverity,
-              (s + 1) * perSeverity,
-              inference.eceBins()));
-    }
-    return new CorruptionMetrics(model.variant().name(), set.corruption(), out, ref, cached);
+    return new CorruptionMetrics(
+        model.variant().name(),
+        set.corruption(),
+        PredictionTables.perSeverity(predictions, set.severities(), inference.eceBins()),
+        ref,
+        cached);
   }
 
   private static List<Integer> allClasses(DatasetSpec dataset) {
