@@ -22,12 +22,24 @@ public final class Backbones {
    * @throws IllegalArgumentException for an unknown architecture
    */
   public static Classifier build(ModelSpec spec, int numClasses) {
+    return build(spec, numClasses, 1);
+  }
+
+  /**
+   * Like {@link #build(ModelSpec, int)} for {@code [B, inputChannels, 28, 28]} input, e.g. 2
+   * channels for anchored training ([anchor, x - anchor]).
+   */
+  public static Classifier build(ModelSpec spec, int numClasses, int inputChannels) {
+    if (inputChannels < 1) {
+      throw new IllegalArgumentException("inputChannels must be positive, got " + inputChannels);
+    }
     if (numClasses < 2) {
       throw new IllegalArgumentException(
           "a classifier needs at least 2 classes, got " + numClasses);
     }
     return switch (spec.arch()) {
-      case ModelSpec.CNN -> new Classifier(spec, numClasses, cnn(spec), head(numClasses));
+      case ModelSpec.CNN ->
+          new Classifier(spec, numClasses, inputChannels, cnn(spec), head(numClasses));
       default ->
           throw new IllegalArgumentException(
               "model.arch: no backbone for architecture '" + spec.arch() + "'");

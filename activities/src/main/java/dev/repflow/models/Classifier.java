@@ -1,13 +1,18 @@
 package dev.repflow.models;
 
+import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -17,12 +22,14 @@ import java.util.List;
 public final class Classifier {
   private final ModelSpec spec;
   private final int numClasses;
+  private final int inputChannels;
   private final NamedLayers backbone;
   private final SequentialBlock net;
 
-  Classifier(ModelSpec spec, int numClasses, NamedLayers backbone, Block head) {
+  Classifier(ModelSpec spec, int numClasses, int inputChannels, NamedLayers backbone, Block head) {
     this.spec = spec;
     this.numClasses = numClasses;
+    this.inputChannels = inputChannels;
     this.backbone = backbone;
     this.net = new SequentialBlock().add(backbone.block()).add(head);
   }
@@ -40,9 +47,14 @@ public final class Classifier {
     return numClasses;
   }
 
+  /** Channels of the input images: 1 for grayscale, 2 for anchored grayscale. */
+  public int inputChannels() {
+    return inputChannels;
+  }
+
   /** Creates fresh parameters in {@code manager} (seed the engine first for repeatable init). */
   public void initialize(NDManager manager) {
-    net.initialize(manager, DataType.FLOAT32, Backbones.INPUT_SHAPE);
+    net.initialize(manager, DataType.FLOAT32, new Shape(1, inputChannels, 28, 28));
   }
 
   /** Backbone and head parameters, in a fixed order. */
@@ -53,7 +65,7 @@ public final class Classifier {
   /**
    * Class scores.
    *
-   * @param images {@code [B, 1, 28, 28]} float32
+   * @param images {@code [B, inputChannels, 28, 28]} float32
    * @return {@code [B, C]} logits
    */
   public NDArray logits(ParameterStore store, NDArray images, boolean training) {
@@ -73,5 +85,18 @@ public final class Classifier {
   /** The whole network (backbone then head), for saving and loading its parameters. */
   Block net() {
     return net;
+  }
+
+  /**
+   * Writes the parameters of backbone and head (DJL's format), for checkpoints of other methods.
+   */
+  public void saveParameters(DataOutputStream out) throws IOException {
+    net.saveParameters(out);
+  }
+
+  /** Reads parameters written by {@link #saveParameters} into this (uninitialized) network. */
+  public void loadParameters(NDManager manager, DataInputStream in)
+      throws IOException, MalformedModelException {
+    net.loadParameters(manager, in);
   }
 }

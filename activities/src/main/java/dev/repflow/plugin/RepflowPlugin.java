@@ -1,5 +1,8 @@
 package dev.repflow.plugin;
 
+import dev.repflow.anchoring.AnchoringActivitiesImpl;
+import dev.repflow.anchoring.AnchoringWorkflowImpl;
+import dev.repflow.anchoring.CorruptionActivitiesImpl;
 import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.common.TaskQueues;
 import dev.repflow.common.WorkflowPresets;
@@ -11,6 +14,7 @@ import io.temporal.common.SimplePlugin;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -74,12 +78,28 @@ public final class RepflowPlugin extends SimplePlugin {
   public void initializeWorker(String taskQueue, Worker worker) {
     super.initializeWorker(taskQueue, worker);
     if (TaskQueues.GPU.equals(taskQueue)) {
-      worker.registerActivitiesImplementations(new ModelActivitiesImpl(store));
+      worker.registerActivitiesImplementations(gpuActivities().toArray());
     } else if (TaskQueues.CPU.equals(taskQueue)) {
       worker.registerWorkflowImplementationTypes(
-          WorkflowPresets.implementationOptions(), TransferEvalWorkflowImpl.class);
-      worker.registerActivitiesImplementations(
-          new DataActivitiesImpl(store), new EvalActivitiesImpl(store));
+          WorkflowPresets.implementationOptions(), WORKFLOWS.toArray(Class<?>[]::new));
+      worker.registerActivitiesImplementations(cpuActivities().toArray());
     }
+  }
+
+  /** Every pipeline workflow; they run on the CPU queue. */
+  private static final List<Class<?>> WORKFLOWS =
+      List.of(TransferEvalWorkflowImpl.class, AnchoringWorkflowImpl.class);
+
+  /** Heavy tensor work: training, embedding, gradients, inference. */
+  private List<Object> gpuActivities() {
+    return List.of(new ModelActivitiesImpl(store), new AnchoringActivitiesImpl(store));
+  }
+
+  /** Light steps: data export, evaluation, metrics, reports. */
+  private List<Object> cpuActivities() {
+    return List.of(
+        new DataActivitiesImpl(store),
+        new EvalActivitiesImpl(store),
+        new CorruptionActivitiesImpl(store));
   }
 }

@@ -1,6 +1,9 @@
 package dev.repflow.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.repflow.anchoring.AnchoringResult;
+import dev.repflow.anchoring.AnchoringSpec;
+import dev.repflow.anchoring.AnchoringWorkflow;
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.transfer.TransferEvalResult;
 import dev.repflow.transfer.TransferEvalSpec;
@@ -20,7 +23,15 @@ public final class Pipelines {
           TransferEvalResult.class,
           TransferEvalReport::print);
 
-  public static final List<Pipeline<?, ?>> ALL = List.of(TRANSFER);
+  public static final Pipeline<AnchoringSpec, AnchoringResult> ANCHORING =
+      new Pipeline<>(
+          AnchoringSpec.PIPELINE,
+          AnchoringWorkflow.TYPE,
+          AnchoringSpec.class,
+          AnchoringResult.class,
+          AnchoringRunReport::print);
+
+  public static final List<Pipeline<?, ?>> ALL = List.of(TRANSFER, ANCHORING);
 
   private Pipelines() {}
 

@@ -1,0 +1,226 @@
+package dev.repflow.anchoring;
+
+import ai.djl.ndarray.NDManager;
+import dev.repflow.artifacts.ArtifactRef;
+import dev.repflow.artifacts.ArtifactStore;
+import dev.repflow.artifacts.FeatureFiles;
+import dev.repflow.artifacts.FeatureTable;
+import dev.repflow.artifacts.JsonArtifacts;
+import dev.repflow.artifacts.RunContext;
+import dev.repflow.common.StepProgress;
+import dev.repflow.data.DatasetSpec;
+import dev.repflow.data.FashionMnist;
+import dev.repflow.data.ImageSet;
+import dev.repflow.data.Split;
+import dev.repflow.models.GradMode;
+import dev.repflow.models.ModelSpec;
+import dev.repflow.models.Resume;
+import dev.repflow.models.TrainingOutcome;
+import dev.repflow.steps.ProgressReporter;
+import dev.repflow.steps.StepCache;
+import dev.repflow.steps.StepFailures;
+import dev.repflow.steps.StepKey;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/** GPU steps of the anchoring pipeline: SGD training with epoch checkpoints, inference. */
+public class AnchoringActivitiesImpl implements AnchoringActivities {
+  static final String TRAIN = "anchoring-train";
+  static final String INFER = "anchoring-infer";
+  private static final int TRAIN_VERSION = 1;
+  private static final int INFER_VERSION = 1;
+
+  private final ArtifactStore store;
+  private final StepCache cache;
+
+  public AnchoringActivitiesImpl(ArtifactStore store) {
+    this.store = store;
+    this.cache = new StepCache(store);
+  }
+
+  @Override
+  public AnchoredModel train(
+      RunContext run,
+      DatasetSpec dataset,
+      ModelSpec model,
+      AnchorTraining train,
+      ModelVariant variant) {
+    return StepFailures.guard(
+        TRAIN,
+        () -> {
+          // The alpha list is left out on purpose: adding an alpha must not retrain the others.
+          Map<String, Object> params = new LinkedHashMap<>();
+          params.put("dataset", dataset);
+          params.put("model", model);
+          params.put("variant", variant);
+          params.put("epochs", train.epochs());
+          params.put("batchSize", train.batchSize());
+          params.put("learningRate", train.learningRate());
+          params.put("momentum", train.momentum());
+          params.put("weightDecay", train.weightDecay());
+          params.put("seed", train.seed());
+          String manifestKey =
+              StepKey.of(run, TRAIN, TRAIN_VERSION, params, List.of(), "json").key();
+          var cached = cache.reusable(run, manifestKey);
+          if (cached.isPresent()) {
+            return JsonArtifacts.read(store, cached.get(), AnchoredModel.class).asCached();
+          }
+          ImageSet images = FashionMnist.load(dataset, Split.TRAIN, allClasses(dataset));
+          String base = manifestKey.substring(0, manifestKey.length() - ".json".length());
+          var heartbeats =
+              new AnchorHeartbeats(
+                  store,
+                  base,
+                  ProgressReporter.forCurrentActivity(),
+                  variant.name(),
+                  train.epochs());
+          Resume resume = heartbeats.resume();
+          TrainingOutcome outcome = null;
+          try {
+            outcome =
+                new AnchorTrainer()
+                    .train(images, dataset.numClasses(), model, train, variant, resume, heartbeats);
+            ArtifactRef checkpoint =
+                store.put(base + ".params", outcome.checkpoint(), "params", List.of());
+            AnchoredModel result =
+                new AnchoredModel(
+                    variant,
+                    model,
+                    dataset.numClasses(),
+                    checkpoint,
+                    outcome.epochs(),
+                    outcome.trainAccuracy(),
+                    outcome.meanLoss(),
+                    false);
+            JsonArtifacts.put(store, manifestKey, result);
+            return result;
+          } finally {
+            if (outcome != null) {
+              Files.deleteIfExists(outcome.checkpoint());
+            }
+            if (resume != null) {
+              Files.deleteIfExists(resume.checkpointFile());
+            }
+          }
+        });
+  }
+
+  @Override
+  public CorruptionMetrics infer(
+      RunContext run,
+      DatasetSpec dataset,
+      AnchoredModel model,
+      CorruptedSet set,
+      InferenceSpec inference) {
+    return StepFailures.guard(
+        INFER,
+        () -> {
+          Map<String, Object> params = new LinkedHashMap<>();
+          params.put("dataset", dataset);
+          params.put("variant", model.variant());
+          params.put("corruption", set.corruption());
+          params.put("severities", set.severities());
+          params.put("inference", inference);
+          StepKey key =
+              StepKey.of(
+                  run,
+                  INFER,
+                  INFER_VERSION,
+                  params,
+                  List.of(model.checkpoint(), set.images()),
+                  "h5");
+          FeatureFiles files = new FeatureFiles(store);
+          var cached = cache.reusable(run, key.key());
+          if (cached.isPresent()) {
+            return metrics(model, set, files.read(cached.get()), inference, cached.get(), true);
+          }
+          FeatureTable images = files.read(set.images());
+          Prediction prediction =
+              predict(dataset, model, set, PredictionTables.images(images), inference);
+          var attributes =
+              Map.of(
+                  "kind", "predictions",
+                  "dataset", dataset.name(),
+                  "split", Split.TEST.id(),
+                  "model", model.model().label() + "/" + model.variant().name(),
+                  "corruption", set.corruption(),
+                  "checkpoint", model.checkpoint().uri(),
+                  "columns", "softmax[0..C), uncertainty",
+                  "spec_sha256", key.specSha256());
+          FeatureTable table =
+              new FeatureTable(
+                  PredictionTables.rows(prediction), images.labels(), images.indices(), attributes);
+          ArtifactRef ref = files.write(key.key(), table);
+          return metrics(model, set, table, inference, ref, false);
+        });
+  }
+
+  private Prediction predict(
+      DatasetSpec dataset,
+      AnchoredModel model,
+      CorruptedSet set,
+      ImageSet test,
+      InferenceSpec inference)
+      throws IOException {
+    ImageSet pool = FashionMnist.load(dataset, Split.TRAIN, allClasses(dataset));
+    ProgressReporter progress = ProgressReporter.forCurrentActivity();
+    String what = model.variant().name() + " on " + set.corruption();
+    Path weights = store.download(model.checkpoint());
+    try (NDManager base = NDManager.newBaseManager()) {
+      GradMode.offOnThisThread();
+      AnchorCheckpoint checkpoint;
+      try {
+        checkpoint =
+            AnchorCheckpoint.load(
+                weights,
+                model.model(),
+                model.variant().anchored() ? 2 : 1,
+                model.numClasses(),
+                base);
+      } catch (IllegalArgumentException e) {
+        // The downloaded file is a temp file: name the artifact the user can find.
+        throw new IllegalArgumentException(model.checkpoint().uri() + ": " + e.getMessage(), e);
+      }
+      return new AnchorPredictor(inference.anchors(), inference.anchorSeed(), inference.batchSize())
+          .predict(
+              checkpoint.model(),
+              test,
+              pool,
+              base,
+              (batch, batches) ->
+                  progress.report(
+                      StepProgress.of(
+                          INFER,
+                          "batch",
+                          batch,
+                          batches,
+                          what + " batch " + batch + "/" + batches)));
+    } finally {
+      Files.deleteIfExists(weights);
+    }
+  }
+
+  private static CorruptionMetrics metrics(
+      AnchoredModel model,
+      CorruptedSet set,
+      FeatureTable predictions,
+      InferenceSpec inference,
+      ArtifactRef ref,
+      boolean cached) {
+    return new CorruptionMetrics(
+        model.variant().name(),
+        set.corruption(),
+        PredictionTables.perSeverity(predictions, set.severities(), inference.eceBins()),
+        ref,
+        cached);
+  }
+
+  private static List<Integer> allClasses(DatasetSpec dataset) {
+    return IntStream.range(0, dataset.numClasses()).boxed().toList();
+  }
+}

@@ -1,0 +1,174 @@
+package dev.repflow.anchoring;
+
+import dev.repflow.artifacts.ArtifactRef;
+import dev.repflow.artifacts.ArtifactStore;
+import dev.repflow.artifacts.FeatureFiles;
+import dev.repflow.artifacts.FeatureTable;
+import dev.repflow.artifacts.JsonArtifacts;
+import dev.repflow.artifacts.RunContext;
+import dev.repflow.common.StepProgress;
+import dev.repflow.data.DatasetSpec;
+import dev.repflow.data.FashionMnist;
+import dev.repflow.data.ImageSet;
+import dev.repflow.data.Split;
+import dev.repflow.data.corruptions.CifarCLayout;
+import dev.repflow.data.corruptions.Corruptions;
+import dev.repflow.steps.ProgressReporter;
+import dev.repflow.steps.StepCache;
+import dev.repflow.steps.StepFailures;
+import dev.repflow.steps.StepKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/** CPU steps of the anchoring pipeline: corrupted test sets, result table and plot. */
+public class CorruptionActivitiesImpl implements CorruptionActivities {
+  static final String CORRUPT = "anchoring-corrupt";
+  static final String REPORT = "anchoring-report";
+  private static final int CORRUPT_VERSION = 2;
+  private static final int REPORT_VERSION = 1;
+
+  private final ArtifactStore store;
+  private final StepCache cache;
+
+  public CorruptionActivitiesImpl(ArtifactStore store) {
+    this.store = store;
+    this.cache = new StepCache(store);
+  }
+
+  @Override
+  public CorruptedSet corrupt(
+      RunContext run, DatasetSpec dataset, String corruption, CorruptionSpec spec) {
+    return StepFailures.guard(
+        CORRUPT,
+        () -> {
+          boolean clean = CorruptedSet.CLEAN.equals(corruption);
+          if (!clean) {
+            CorruptionSpec.requireKnown(corruption);
+          }
+          List<Integer> severities = clean ? List.of(0) : spec.severities();
+          Map<String, Object> params = new LinkedHashMap<>();
+          params.put("dataset", dataset);
+          params.put("corruption", corruption);
+          if (!clean) {
+            params.put("severities", severities);
+            params.put("seed", spec.seed());
+            params.put("dir", spec.dir());
+          }
+          StepKey key = StepKey.of(run, CORRUPT, CORRUPT_VERSION, params, List.of(), "h5");
+          var cached = cache.reusable(run, key.key());
+          if (cached.isPresent()) {
+            return new CorruptedSet(corruption, cached.get(), severities, true);
+          }
+          ImageSet test = FashionMnist.load(dataset, Split.TEST, allClasses(dataset));
+          ProgressReporter progress = ProgressReporter.forCurrentActivity();
+          float[][] rows = new float[test.size() * severities.size()][];
+          long[] labels = new long[rows.length];
+          long[] indices = new long[rows.length];
+          for (int s = 0; s < severities.size(); s++) {
+            float[][] block = block(test, corruption, severities.get(s), spec);
+            for (int i = 0; i < test.size(); i++) {
+              int row = s * test.size() + i;
+              rows[row] = block[i];
+              labels[row] = test.labels()[i];
+              indices[row] = test.indices()[i];
+            }
+            progress.report(
+                StepProgress.of(
+                    CORRUPT, "severity", s + 1, severities.size(), corruption + " " + (s + 1)));
+          }
+          var attributes =
+              Map.of(
+                  "kind", "corrupted-images",
+                  "dataset", dataset.name(),
+                  "split", Split.TEST.id(),
+                  "corruption", corruption,
+                  "severities",
+                      severities.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                  "height", String.valueOf(test.height()),
+                  "width", String.valueOf(test.width()),
+                  "source", clean || spec.dir() == null ? "generated" : spec.dir(),
+                  "spec_sha256", key.specSha256());
+          ArtifactRef ref =
+              new FeatureFiles(store)
+                  .write(key.key(), new FeatureTable(rows, labels, indices, attributes));
+          return new CorruptedSet(corruption, ref, severities, false);
+        });
+  }
+
+  /** {@code [N, H * W]} test images at one severity: generated, read, or clean (severity 0). */
+  private static float[][] block(
+      ImageSet test, String corruption, int severity, CorruptionSpec spec) {
+    if (severity == 0) {
+      return IntStream.range(0, test.size()).mapToObj(test::image).toArray(float[][]::new);
+    }
+    if (spec.dir() != null) {
+      ImageSet read = CifarCLayout.read(Path.of(spec.dir()), corruption, severity);
+      if (read.height() != test.height() || read.width() != test.width()) {
+        throw new IllegalArgumentException(
+            String.format(
+                "%s/%s.npy holds %dx%d images, but the test split is %dx%d",
+                spec.dir(), corruption, read.height(), read.width(), test.height(), test.width()));
+      }
+      if (read.size() <= test.indices()[test.size() - 1]) {
+        throw new IllegalArgumentException(
+            String.format(
+                "%s/%s.npy holds %d images per severity, fewer than the test split",
+                spec.dir(), corruption, read.size()));
+      }
+      // The published sets cover the whole test split; keep the rows this run's test set uses.
+      float[][] out = new float[test.size()][];
+      for (int i = 0; i < test.size(); i++) {
+        out[i] = read.image(test.indices()[i]);
+      }
+      return out;
+    }
+    return Corruptions.apply(test, corruption, severity, spec.seed());
+  }
+
+  @Override
+  public AnchoringReport report(RunContext run, List<CorruptionMetrics> cells) {
+    return StepFailures.guard(
+        REPORT,
+        () -> {
+          List<ArtifactRef> inputs = cells.stream().map(CorruptionMetrics::predictions).toList();
+          StepKey key = StepKey.of(run, REPORT, REPORT_VERSION, cells.size(), inputs, "json");
+          List<SummaryRow> rows = SeveritySummary.of(cells);
+          String plotKey = key.key().replaceAll("\\.json$", ".svg");
+          var cachedTable = cache.reusable(run, key.key());
+          var cachedPlot = cache.reusable(run, plotKey);
+          if (cachedTable.isPresent() && cachedPlot.isPresent()) {
+            return new AnchoringReport(cachedTable.get(), cachedPlot.get(), rows, true);
+          }
+          ArtifactRef plot = putText(plotKey, SeverityPlot.svg(rows));
+          ArtifactRef table = JsonArtifacts.put(store, key.key(), new AnchoringTable(rows, cells));
+          return new AnchoringReport(table, plot, rows, false);
+        });
+  }
+
+  private ArtifactRef putText(String key, String text) {
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile("repflow-", ".svg");
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      return store.put(key, tmp, "svg", List.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + key, e);
+    } finally {
+      if (tmp != null) {
+        tmp.toFile().delete();
+      }
+    }
+  }
+
+  private static List<Integer> allClasses(DatasetSpec dataset) {
+    return IntStream.range(0, dataset.numClasses()).boxed().toList();
+  }
+}

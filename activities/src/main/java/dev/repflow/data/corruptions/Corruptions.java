@@ -1,0 +1,79 @@
+package dev.repflow.data.corruptions;
+
+import dev.repflow.data.ImageSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The corruption generator: CIFAR-10-C's families that make sense for grayscale images, by their
+ * CIFAR-10-C names, applied deterministically.
+ */
+public final class Corruptions {
+  private static final Map<String, Corruption> ALL = new LinkedHashMap<>();
+
+  static {
+    ALL.put("gaussian_noise", NoiseCorruptions::gaussian);
+    ALL.put("shot_noise", NoiseCorruptions::shot);
+    ALL.put("impulse_noise", NoiseCorruptions::impulse);
+    ALL.put("speckle_noise", NoiseCorruptions::speckle);
+    ALL.put("defocus_blur", BlurCorruptions::defocus);
+    ALL.put("gaussian_blur", BlurCorruptions::gaussian);
+    ALL.put("motion_blur", BlurCorruptions::motion);
+    ALL.put("zoom_blur", BlurCorruptions::zoom);
+    ALL.put("glass_blur", BlurCorruptions::glass);
+    ALL.put("fog", WeatherCorruptions::fog);
+    ALL.put("snow", WeatherCorruptions::snow);
+    ALL.put("spatter", WeatherCorruptions::spatter);
+    ALL.put("contrast", DigitalCorruptions::contrast);
+    ALL.put("brightness", DigitalCorruptions::brightness);
+    ALL.put("pixelate", DigitalCorruptions::pixelate);
+    ALL.put("jpeg_compression", DigitalCorruptions::jpeg);
+    ALL.put("elastic_transform", DigitalCorruptions::elastic);
+  }
+
+  private Corruptions() {}
+
+  /** Names of every corruption, in CIFAR-10-C's family order. */
+  public static List<String> names() {
+    return List.copyOf(ALL.keySet());
+  }
+
+  /**
+   * The corruption called {@code name}.
+   *
+   * @throws IllegalArgumentException naming the value and the known names
+   */
+  public static Corruption named(String name) {
+    Corruption c = ALL.get(name);
+    if (c == null) {
+      throw new IllegalArgumentException(
+          "unknown corruption '" + name + "' (known: " + names() + ")");
+    }
+    return c;
+  }
+
+  /**
+   * Corrupts every image of {@code images} at {@code severity}.
+   *
+   * <p>Image i uses {@code Random} seeded from ({@code seed}, {@code name}, its source index), the
+   * same at every severity and independent of the other images: subsets and re-runs give the same
+   * pixels.
+   *
+   * @return {@code [N, H * W]} corrupted pixels in [0, 1]
+   * @throws IllegalArgumentException for an unknown name or a severity outside 1..5
+   */
+  public static float[][] apply(ImageSet images, String name, int severity, long seed) {
+    Corruption corruption = named(name);
+    if (severity < 1 || severity > 5) {
+      throw new IllegalArgumentException("severity " + severity + " is outside 1..5");
+    }
+    float[][] out = new float[images.size()][];
+    for (int i = 0; i < images.size(); i++) {
+      Random random = new Random(seed * 1_000_003L + name.hashCode() * 31L + images.indices()[i]);
+      out[i] = corruption.apply(images.image(i), images.height(), images.width(), severity, random);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.repflow.anchoring;
+
+import java.util.Locale;
+
+/**
+ * One model of the comparison: the standard network, or an anchored one with its masking rate.
+ *
+ * @param name label in tables and stage names: {@code standard} or {@code anchored-a0.25}
+ * @param anchored true for input [anchor, x - anchor] (2 channels), false for plain input
+ * @param alpha probability of reference masking per batch (anchor replaced by zeros); 0 when not
+ *     anchored
+ */
+public record ModelVariant(String name, boolean anchored, double alpha) {
+
+  public ModelVariant {
+    if (!(alpha >= 0 && alpha <= 1)) {
+      throw new IllegalArgumentException("train.alphas: alpha must be in [0, 1], got " + alpha);
+    }
+  }
+
+  /** The plain network trained without anchoring. */
+  public static ModelVariant standard() {
+    return new ModelVariant("standard", false, 0);
+  }
+
+  /** An anchored network with reference-masking probability {@code alpha}. */
+  public static ModelVariant anchored(double alpha) {
+    return new ModelVariant(String.format(Locale.ROOT, "anchored-a%.2f", alpha), true, alpha);
+  }
+}
