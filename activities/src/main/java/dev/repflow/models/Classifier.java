@@ -18,12 +18,14 @@ public final class Classifier {
   private final ModelSpec spec;
   private final int numClasses;
   private final NamedLayers backbone;
+  private final Block head;
   private final SequentialBlock net;
 
   Classifier(ModelSpec spec, int numClasses, NamedLayers backbone, Block head) {
     this.spec = spec;
     this.numClasses = numClasses;
     this.backbone = backbone;
+    this.head = head;
     this.net = new SequentialBlock().add(backbone.block()).add(head);
   }
 
@@ -58,6 +60,30 @@ public final class Classifier {
    */
   public NDArray logits(ParameterStore store, NDArray images, boolean training) {
     return net.forward(store, new NDList(images), training).singletonOrThrow();
+  }
+
+  /**
+   * Class scores from an intermediate activation: runs the backbone layers after {@code
+   * afterLayer}, then the head (the end of a stitched network).
+   *
+   * @param activation output of layer {@code afterLayer}, e.g. {@code [B, C, H, W]} or {@code [B,
+   *     D]}
+   * @return {@code [B, numClasses]} logits
+   * @throws IllegalArgumentException when {@code afterLayer} is not a layer name
+   */
+  public NDArray logitsFrom(
+      ParameterStore store, NDArray activation, String afterLayer, boolean training) {
+    List<String> names = backbone.names();
+    if (!names.contains(afterLayer)) {
+      throw new IllegalArgumentException(
+          "unknown layer '" + afterLayer + "' (layers: " + names + ")");
+    }
+    String last = names.get(names.size() - 1);
+    NDArray features =
+        afterLayer.equals(last)
+            ? activation
+            : backbone.run(store, activation, afterLayer, last, training);
+    return head.forward(store, new NDList(features), training).singletonOrThrow();
   }
 
   /**

@@ -5,6 +5,8 @@ import dev.repflow.common.TaskQueues;
 import dev.repflow.data.DataActivitiesImpl;
 import dev.repflow.eval.EvalActivitiesImpl;
 import dev.repflow.models.ModelActivitiesImpl;
+import dev.repflow.stitching.StitchingActivitiesImpl;
+import dev.repflow.stitching.StitchingWorkflowImpl;
 import dev.repflow.transfer.TransferEvalWorkflowImpl;
 import io.temporal.common.SimplePlugin;
 import io.temporal.worker.Worker;
@@ -73,9 +75,11 @@ public final class RepflowPlugin extends SimplePlugin {
   public void initializeWorker(String taskQueue, Worker worker) {
     super.initializeWorker(taskQueue, worker);
     if (TaskQueues.GPU.equals(taskQueue)) {
-      worker.registerActivitiesImplementations(new ModelActivitiesImpl(store));
+      worker.registerActivitiesImplementations(
+          new ModelActivitiesImpl(store), new StitchingActivitiesImpl(store));
     } else if (TaskQueues.CPU.equals(taskQueue)) {
-      worker.registerWorkflowImplementationTypes(TransferEvalWorkflowImpl.class);
+      worker.registerWorkflowImplementationTypes(
+          TransferEvalWorkflowImpl.class, StitchingWorkflowImpl.class);
       worker.registerActivitiesImplementations(
           new DataActivitiesImpl(store), new EvalActivitiesImpl(store));
     }

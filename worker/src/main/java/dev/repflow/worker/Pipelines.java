@@ -2,6 +2,9 @@ package dev.repflow.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.repflow.common.PipelineSpec;
+import dev.repflow.stitching.StitchingResult;
+import dev.repflow.stitching.StitchingSpec;
+import dev.repflow.stitching.StitchingWorkflow;
 import dev.repflow.transfer.TransferEvalResult;
 import dev.repflow.transfer.TransferEvalSpec;
 import dev.repflow.transfer.TransferEvalWorkflow;
@@ -20,7 +23,15 @@ public final class Pipelines {
           TransferEvalResult.class,
           TransferEvalReport::print);
 
-  public static final List<Pipeline<?, ?>> ALL = List.of(TRANSFER);
+  public static final Pipeline<StitchingSpec, StitchingResult> STITCHING =
+      new Pipeline<>(
+          StitchingSpec.PIPELINE,
+          StitchingWorkflow.TYPE,
+          StitchingSpec.class,
+          StitchingResult.class,
+          StitchingReport::print);
+
+  public static final List<Pipeline<?, ?>> ALL = List.of(TRANSFER, STITCHING);
 
   private Pipelines() {}
 
