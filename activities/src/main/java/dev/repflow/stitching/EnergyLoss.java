@@ -33,8 +33,8 @@ final class EnergyLoss {
       double mIn,
       double mOut,
       double weight) {
-    NDArray inTerm = energy(inLogits).sub(mIn).maximum(0).square().mean();
-    NDArray outTerm = energy(outLogits).neg().add(mOut).maximum(0).square().mean();
-    return crossEntropy(inLogits, targets).add(inTerm.add(outTerm).mul(weight));
+    NDArray inTerm = energy(inLogits).sub((float) mIn).maximum(0).square().mean();
+    NDArray outTerm = energy(outLogits).neg().add((float) mOut).maximum(0).square().mean();
+    return crossEntropy(inLogits, targets).add(inTerm.add(outTerm).mul((float) weight));
   }
 }
