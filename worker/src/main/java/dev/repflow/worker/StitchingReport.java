@@ -39,10 +39,10 @@ final class StitchingReport {
         spec.stitch().samples(),
         spec.stitch().taskLoss().epochs());
     List<String> methods = methods(result.stitches());
-    printPairs(out, result.stitches(), methods, MethodScore::accuracy);
+    printPairs(out, result.stitches(), methods, MethodScore::accuracy, true);
     if (result.stitches().stream().anyMatch(s -> s.methods().get(0).oodFlagged() != null)) {
       out.printf(Locale.ROOT, "%nShare of stitched test activations flagged OOD by g's detector%n");
-      printPairs(out, result.stitches(), methods, MethodScore::oodFlagged);
+      printPairs(out, result.stitches(), methods, MethodScore::oodFlagged, false);
     }
     if (!result.detectors().isEmpty()) {
       out.printf(
@@ -95,14 +95,17 @@ final class StitchingReport {
       PrintWriter out,
       List<StitchResult> stitches,
       List<String> methods,
-      Function<MethodScore, Double> value) {
-    List<String> header = new ArrayList<>(List.of("pair", "kind", "f acc", "g acc"));
+      Function<MethodScore, Double> value,
+      boolean withModels) {
+    List<String> header =
+        new ArrayList<>(withModels ? List.of("pair", "kind", "f acc", "g acc") : List.of("pair"));
     header.addAll(methods);
     TextTable table = new TextTable(header.toArray(String[]::new));
     for (StitchResult s : stitches) {
-      List<Object> row = new ArrayList<>(List.of(s.pair().label(), s.kind()));
-      row.add(s.frontAccuracy());
-      row.add(s.endAccuracy());
+      List<Object> row = new ArrayList<>(List.of(s.pair().label()));
+      if (withModels) {
+        row.addAll(List.of(s.kind(), s.frontAccuracy(), s.endAccuracy()));
+      }
       for (String method : methods) {
         row.add(
             s.methods().stream()

@@ -78,6 +78,11 @@ class StitchingWorkflowTest {
   }
 
   private void stub() {
+    stub(models, stitching);
+  }
+
+  /** Canned step results for {@code models} and {@code stitching} mocks. */
+  static void stub(ModelActivities models, StitchingActivities stitching) {
     when(models.pretrain(any(), any(), anyList(), any(), argThat(t -> t != null && t.seed() == 1)))
         .thenReturn(backbone(1));
     when(models.pretrain(any(), any(), anyList(), any(), argThat(t -> t != null && t.seed() == 2)))
