@@ -3,7 +3,6 @@ package dev.repflow.stitching;
 import ai.djl.ndarray.NDManager;
 import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.ArtifactStore;
-import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.StepProgress;
@@ -26,12 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Stitching steps: each cached under its content address, with heartbeats per batch. */
 public class StitchingActivitiesImpl implements StitchingActivities {
-  private static final Logger log = LoggerFactory.getLogger(StitchingActivitiesImpl.class);
   static final String STITCH = "stitch";
   static final String PROBE = "probe";
   static final String SIMILARITY = "similarity";
@@ -41,10 +37,14 @@ public class StitchingActivitiesImpl implements StitchingActivities {
 
   private final ArtifactStore store;
   private final StepCache cache;
+  private final LayerAnalysis analysis;
+  private final ReportCache reports;
 
   public StitchingActivitiesImpl(ArtifactStore store) {
     this.store = store;
     this.cache = new StepCache(store);
+    this.analysis = new LayerAnalysis(store);
+    this.reports = new ReportCache(store, cache);
   }
 
   @Override
@@ -60,7 +60,7 @@ public class StitchingActivitiesImpl implements StitchingActivities {
     List<ArtifactRef> inputs = new ArrayList<>(List.of(front.checkpoint(), end.checkpoint()));
     Optional.ofNullable(detector).ifPresent(d -> inputs.add(d.weights()));
     var params = Map.of("dataset", dataset, "classes", classes, "pair", pair, "settings", settings);
-    return cachedReport(
+    return reports.cached(
         run,
         STITCH,
         StepKey.of(run, STITCH, VERSION, params, inputs, "json"),
@@ -101,42 +101,13 @@ public class StitchingActivitiesImpl implements StitchingActivities {
       AnalysisSettings settings) {
     var params =
         Map.of("dataset", dataset, "classes", classes, "layer", layer, "settings", settings);
-    return cachedReport(
+    return reports.cached(
         run,
         PROBE,
         StepKey.of(run, PROBE, VERSION, params, List.of(model.checkpoint()), "json"),
         ProbeResult.class,
         ProbeResult::withReport,
-        () -> {
-          int perClass = Math.max(1, settings.samples() / classes.size());
-          ImageSet train = Samples.perClass(dataset, Split.TRAIN, classes, perClass);
-          ImageSet test = Samples.perClass(dataset, Split.TEST, classes, perClass);
-          try (NDManager base = NDManager.newBaseManager()) {
-            GradMode.offOnThisThread();
-            Classifier net = Networks.load(store, model, base);
-            requireLayer(net, layer, "analysis.probes");
-            double[][] x = Networks.rows(net, layer.layer(), train, base);
-            double[][] xt = Networks.rows(net, layer.layer(), test, base);
-            var ranks =
-                RepresentationAnalysis.ranks(
-                    settings.ranks(), x.length, x[0].length, layer.label());
-            var accuracy =
-                RepresentationAnalysis.probe(
-                    x,
-                    Batches.targets(train, classes),
-                    xt,
-                    Batches.targets(test, classes),
-                    classes.size(),
-                    ranks,
-                    layer.label());
-            return new ProbeResult(
-                layer,
-                x[0].length,
-                new RankCurve("probe " + layer.label(), ranks, accuracy),
-                null,
-                false);
-          }
-        });
+        () -> analysis.probe(dataset, classes, layer, model, settings));
   }
 
   @Override
@@ -149,7 +120,7 @@ public class StitchingActivitiesImpl implements StitchingActivities {
       TrainedBackbone end,
       AnalysisSettings settings) {
     var params = Map.of("dataset", dataset, "classes", classes, "pair", pair, "settings", settings);
-    return cachedReport(
+    return reports.cached(
         run,
         SIMILARITY,
         StepKey.of(
@@ -161,34 +132,7 @@ public class StitchingActivitiesImpl implements StitchingActivities {
             "json"),
         SimilarityResult.class,
         SimilarityResult::withReport,
-        () -> {
-          int perClass = Math.max(1, settings.samples() / classes.size());
-          ImageSet train = Samples.perClass(dataset, Split.TRAIN, classes, perClass);
-          try (NDManager base = NDManager.newBaseManager()) {
-            GradMode.offOnThisThread();
-            Classifier f = Networks.load(store, front, base);
-            Classifier g = Networks.load(store, end, base);
-            LayerRef fl = new LayerRef(pair.front(), pair.frontLayer());
-            LayerRef gl = new LayerRef(pair.end(), pair.endLayer());
-            requireLayer(f, fl, "pairs[].frontLayer");
-            requireLayer(g, gl, "pairs[].endLayer");
-            double[][] x = Networks.rows(f, pair.frontLayer(), train, base);
-            double[][] y = Networks.rows(g, pair.endLayer(), train, base);
-            var ranks =
-                RepresentationAnalysis.ranks(
-                    settings.ranks(),
-                    x.length,
-                    Math.min(x[0].length, y[0].length),
-                    x[0].length <= y[0].length ? fl.label() : gl.label());
-            var values = RepresentationAnalysis.similarity(x, y, ranks, fl.label(), gl.label());
-            return new SimilarityResult(
-                pair,
-                new RankCurve("cka " + pair.label(), ranks, values.get(0)),
-                new RankCurve("procrustes " + pair.label(), ranks, values.get(1)),
-                null,
-                false);
-          }
-        });
+        () -> analysis.similarity(dataset, classes, pair, front, end, settings));
   }
 
   @Override
@@ -247,40 +191,5 @@ public class StitchingActivitiesImpl implements StitchingActivities {
     } finally {
       Files.deleteIfExists(file);
     }
-  }
-
-  /** Reuse a step's JSON report, or compute the result, store it as the report, and return it. */
-  private <T> T cachedReport(
-      RunContext run,
-      String step,
-      StepKey key,
-      Class<T> type,
-      WithReport<T> withRef,
-      ThrowingSupplier<T> compute) {
-    return StepFailures.guard(
-        step,
-        () -> {
-          var cached = cache.reusable(run, key.key());
-          if (cached.isPresent()) {
-            T reused = JsonArtifacts.read(store, cached.get(), type);
-            return withRef.apply(reused, cached.get(), true);
-          }
-          long begin = System.nanoTime();
-          T result = compute.get();
-          log.info("{} took {} ms", step, (System.nanoTime() - begin) / 1_000_000);
-          return withRef.apply(result, JsonArtifacts.put(store, key.key(), result), false);
-        });
-  }
-
-  /** Attaches the stored report to a result. */
-  @FunctionalInterface
-  interface WithReport<T> {
-    T apply(T result, ArtifactRef report, boolean cached);
-  }
-
-  /** A computation that may throw checked exceptions (mapped by {@link StepFailures}). */
-  @FunctionalInterface
-  interface ThrowingSupplier<T> {
-    T get() throws Exception;
   }
 }

@@ -1,6 +1,7 @@
 package dev.repflow.stitching;
 
 import dev.repflow.artifacts.RunContext;
+import dev.repflow.artifacts.StepOutcome;
 import dev.repflow.common.ActivityPresets;
 import dev.repflow.common.PipelineProgress;
 import dev.repflow.common.StageTracker;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Recipe: train every model in parallel; per end layer an OOD detector; per pair stitch (after its
@@ -36,84 +38,60 @@ public class StitchingWorkflowImpl implements StitchingWorkflow {
 
     Map<String, Promise<TrainedBackbone>> trained = new HashMap<>();
     for (var m : spec.models()) {
+      var train = spec.pretrain().train(m.seed());
       trained.put(
           m.name(),
           steps.start(
               StitchingStages.pretrain(m.name()),
-              () ->
-                  models.pretrain(run, data, classes, m.model(), spec.pretrain().train(m.seed()))));
+              () -> models.pretrain(run, data, classes, m.model(), train)));
     }
 
     Map<LayerRef, Promise<OodDetector>> detectors = new HashMap<>();
     for (LayerRef layer : StitchingStages.detectorLayers(spec)) {
       detectors.put(
           layer,
-          trained
-              .get(layer.model())
-              .thenCompose(
-                  model ->
-                      steps.start(
-                          StitchingStages.detector(layer),
-                          () ->
-                              stitching.trainDetector(
-                                  run, data, classes, layer, model, spec.ood()))));
+          after(
+              steps,
+              StitchingStages.detector(layer),
+              trained.get(layer.model()),
+              model -> stitching.trainDetector(run, data, classes, layer, model, spec.ood())));
     }
 
     List<Promise<StitchResult>> stitches = new ArrayList<>();
     List<Promise<SimilarityResult>> similarities = new ArrayList<>();
     for (int i = 0; i < spec.pairs().size(); i++) {
       StitchPair pair = spec.pairs().get(i);
-      Promise<TrainedBackbone> front = trained.get(pair.front());
-      Promise<TrainedBackbone> end = trained.get(pair.end());
+      Promise<TrainedBackbone> f = trained.get(pair.front());
+      Promise<TrainedBackbone> g = trained.get(pair.end());
       Promise<OodDetector> detector =
           detectors.getOrDefault(
               new LayerRef(pair.end(), pair.endLayer()), Workflow.newPromise(null));
-      String stitchStage = StitchingStages.stitch(i, pair);
       stitches.add(
-          Promise.allOf(front, end, detector)
-              .thenCompose(
-                  ignored ->
-                      steps.start(
-                          stitchStage,
-                          () ->
-                              stitching.stitch(
-                                  run,
-                                  data,
-                                  classes,
-                                  pair,
-                                  front.get(),
-                                  end.get(),
-                                  spec.stitch(),
-                                  detector.get()))));
-      String similarityStage = StitchingStages.similarity(i, pair);
+          after(
+              steps,
+              StitchingStages.stitch(i, pair),
+              Promise.allOf(f, g, detector),
+              ignored ->
+                  stitching.stitch(
+                      run, data, classes, pair, f.get(), g.get(), spec.stitch(), detector.get())));
       similarities.add(
-          Promise.allOf(front, end)
-              .thenCompose(
-                  ignored ->
-                      steps.start(
-                          similarityStage,
-                          () ->
-                              stitching.similarity(
-                                  run,
-                                  data,
-                                  classes,
-                                  pair,
-                                  front.get(),
-                                  end.get(),
-                                  spec.analysis()))));
+          after(
+              steps,
+              StitchingStages.similarity(i, pair),
+              Promise.allOf(f, g),
+              ignored ->
+                  stitching.similarity(
+                      run, data, classes, pair, f.get(), g.get(), spec.analysis())));
     }
 
     List<Promise<ProbeResult>> probes = new ArrayList<>();
     for (LayerRef layer : spec.analysis().probes()) {
       probes.add(
-          trained
-              .get(layer.model())
-              .thenCompose(
-                  model ->
-                      steps.start(
-                          StitchingStages.probe(layer),
-                          () ->
-                              stitching.probe(run, data, classes, layer, model, spec.analysis()))));
+          after(
+              steps,
+              StitchingStages.probe(layer),
+              trained.get(layer.model()),
+              model -> stitching.probe(run, data, classes, layer, model, spec.analysis())));
     }
 
     List<StitchResult> stitched = stitches.stream().map(Promise::get).toList();
@@ -133,5 +111,11 @@ public class StitchingWorkflowImpl implements StitchingWorkflow {
   @Override
   public PipelineProgress progress() {
     return tracker.snapshot();
+  }
+
+  /** Starts {@code step} as {@code stage} once {@code input} is ready. */
+  private static <I, T extends StepOutcome> Promise<T> after(
+      Steps steps, String stage, Promise<I> input, Function<I, T> step) {
+    return input.thenCompose(value -> steps.start(stage, () -> step.apply(value)));
   }
 }
