@@ -16,7 +16,7 @@ import java.util.List;
  * from a checkpoint would restart them from zero and drift from an uninterrupted run. Keeping them
  * here and storing them in the checkpoint makes resume exact.
  */
-final class AdamState {
+public final class AdamState {
   private static final float BETA1 = 0.9f;
   private static final float BETA2 = 0.999f;
   private static final float EPSILON = 1e-8f;
@@ -32,7 +32,7 @@ final class AdamState {
   }
 
   /** Zero moments for {@code parameters}, created in {@code manager}. */
-  static AdamState zeros(List<Parameter> parameters, NDManager manager) {
+  public static AdamState zeros(List<Parameter> parameters, NDManager manager) {
     List<NDArray> means = new ArrayList<>();
     List<NDArray> variances = new ArrayList<>();
     for (Parameter p : parameters) {
@@ -46,7 +46,7 @@ final class AdamState {
    * One update of every parameter from its gradient, then zeroes the gradients (DJL accumulates
    * them across backward passes). Temporaries live in {@code scratch}, which the caller closes.
    */
-  void update(List<Parameter> parameters, float learningRate, NDManager scratch) {
+  public void update(List<Parameter> parameters, float learningRate, NDManager scratch) {
     step++;
     float correction1 = 1 - (float) Math.pow(BETA1, step);
     float correction2 = 1 - (float) Math.pow(BETA2, step);

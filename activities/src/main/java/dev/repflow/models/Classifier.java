@@ -24,6 +24,7 @@ public final class Classifier {
   private final int numClasses;
   private final int inputChannels;
   private final NamedLayers backbone;
+  private final Block head;
   private final SequentialBlock net;
 
   Classifier(ModelSpec spec, int numClasses, int inputChannels, NamedLayers backbone, Block head) {
@@ -31,6 +32,7 @@ public final class Classifier {
     this.numClasses = numClasses;
     this.inputChannels = inputChannels;
     this.backbone = backbone;
+    this.head = head;
     this.net = new SequentialBlock().add(backbone.block()).add(head);
   }
 
@@ -70,6 +72,30 @@ public final class Classifier {
    */
   public NDArray logits(ParameterStore store, NDArray images, boolean training) {
     return net.forward(store, new NDList(images), training).singletonOrThrow();
+  }
+
+  /**
+   * Class scores from an intermediate activation: runs the backbone layers after {@code
+   * afterLayer}, then the head (the end of a stitched network).
+   *
+   * @param activation output of layer {@code afterLayer}, e.g. {@code [B, C, H, W]} or {@code [B,
+   *     D]}
+   * @return {@code [B, numClasses]} logits
+   * @throws IllegalArgumentException when {@code afterLayer} is not a layer name
+   */
+  public NDArray logitsFrom(
+      ParameterStore store, NDArray activation, String afterLayer, boolean training) {
+    List<String> names = backbone.names();
+    if (!names.contains(afterLayer)) {
+      throw new IllegalArgumentException(
+          "unknown layer '" + afterLayer + "' (layers: " + names + ")");
+    }
+    String last = names.get(names.size() - 1);
+    NDArray features =
+        afterLayer.equals(last)
+            ? activation
+            : backbone.run(store, activation, afterLayer, last, training);
+    return head.forward(store, new NDList(features), training).singletonOrThrow();
   }
 
   /**

@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.repflow.data.ImageSet;
 
 /** Converts slices of an {@link ImageSet} into DJL batches. */
-final class ImageTensors {
+public final class ImageTensors {
   private ImageTensors() {}
 
   /**
@@ -14,7 +14,7 @@ final class ImageTensors {
    *
    * @param manager owns the result; callers pass a per-batch sub-manager
    */
-  static NDArray images(NDManager manager, ImageSet data, int[] order, int from, int to) {
+  public static NDArray images(NDManager manager, ImageSet data, int[] order, int from, int to) {
     int size = data.pixelsPerImage();
     float[] buffer = new float[(to - from) * size];
     for (int k = from; k < to; k++) {
@@ -24,7 +24,7 @@ final class ImageTensors {
   }
 
   /** Class indices {@code targets[order[from..to)]} as int64 {@code [B]}. */
-  static NDArray targets(NDManager manager, int[] targets, int[] order, int from, int to) {
+  public static NDArray targets(NDManager manager, int[] targets, int[] order, int from, int to) {
     long[] batch = new long[to - from];
     for (int k = from; k < to; k++) {
       batch[k - from] = targets[order[k]];

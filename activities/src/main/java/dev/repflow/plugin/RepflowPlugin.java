@@ -9,6 +9,8 @@ import dev.repflow.common.WorkflowPresets;
 import dev.repflow.data.DataActivitiesImpl;
 import dev.repflow.eval.EvalActivitiesImpl;
 import dev.repflow.models.ModelActivitiesImpl;
+import dev.repflow.stitching.StitchingActivitiesImpl;
+import dev.repflow.stitching.StitchingWorkflowImpl;
 import dev.repflow.transfer.TransferEvalWorkflowImpl;
 import io.temporal.common.SimplePlugin;
 import io.temporal.worker.Worker;
@@ -88,11 +90,15 @@ public final class RepflowPlugin extends SimplePlugin {
 
   /** Every pipeline workflow; they run on the CPU queue. */
   private static final List<Class<?>> WORKFLOWS =
-      List.of(TransferEvalWorkflowImpl.class, AnchoringWorkflowImpl.class);
+      List.of(
+          TransferEvalWorkflowImpl.class, AnchoringWorkflowImpl.class, StitchingWorkflowImpl.class);
 
   /** Heavy tensor work: training, embedding, gradients, inference. */
   private List<Object> gpuActivities() {
-    return List.of(new ModelActivitiesImpl(store), new AnchoringActivitiesImpl(store));
+    return List.of(
+        new ModelActivitiesImpl(store),
+        new AnchoringActivitiesImpl(store),
+        new StitchingActivitiesImpl(store));
   }
 
   /** Light steps: data export, evaluation, metrics, reports. */

@@ -5,6 +5,9 @@ import dev.repflow.anchoring.AnchoringResult;
 import dev.repflow.anchoring.AnchoringSpec;
 import dev.repflow.anchoring.AnchoringWorkflow;
 import dev.repflow.common.PipelineSpec;
+import dev.repflow.stitching.StitchingResult;
+import dev.repflow.stitching.StitchingSpec;
+import dev.repflow.stitching.StitchingWorkflow;
 import dev.repflow.transfer.TransferEvalResult;
 import dev.repflow.transfer.TransferEvalSpec;
 import dev.repflow.transfer.TransferEvalWorkflow;
@@ -31,7 +34,15 @@ public final class Pipelines {
           AnchoringResult.class,
           AnchoringRunReport::print);
 
-  public static final List<Pipeline<?, ?>> ALL = List.of(TRANSFER, ANCHORING);
+  public static final Pipeline<StitchingSpec, StitchingResult> STITCHING =
+      new Pipeline<>(
+          StitchingSpec.PIPELINE,
+          StitchingWorkflow.TYPE,
+          StitchingSpec.class,
+          StitchingResult.class,
+          StitchingReport::print);
+
+  public static final List<Pipeline<?, ?>> ALL = List.of(TRANSFER, ANCHORING, STITCHING);
 
   private Pipelines() {}
 

@@ -1,0 +1,42 @@
+package dev.repflow.stitching;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import dev.repflow.models.AdamState;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adam (the platform's {@link AdamState}, PyTorch semantics) on a fixed list of trainable arrays;
+ * everything else in the graph stays frozen.
+ */
+final class AdamSteps {
+  private final List<Parameter> parameters = new ArrayList<>();
+  private final AdamState adam;
+  private final float learningRate;
+
+  /**
+   * @param manager owns the moments (the arrays' own long-lived manager)
+   */
+  AdamSteps(List<NDArray> arrays, double learningRate, NDManager manager) {
+    for (int i = 0; i < arrays.size(); i++) {
+      NDArray array = arrays.get(i);
+      array.setRequiresGradient(true);
+      parameters.add(
+          Parameter.builder()
+              .setName("p" + i)
+              .setType(Parameter.Type.OTHER)
+              .optShape(array.getShape())
+              .optArray(array)
+              .build());
+    }
+    this.adam = AdamState.zeros(parameters, manager);
+    this.learningRate = (float) learningRate;
+  }
+
+  /** One update from the accumulated gradients; temporaries go to {@code scratch}. */
+  void step(NDManager scratch) {
+    adam.update(parameters, learningRate, scratch);
+  }
+}

@@ -1,0 +1,128 @@
+package dev.repflow.stitching;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.repflow.artifacts.ArtifactRef;
+import dev.repflow.artifacts.ArtifactStore;
+import dev.repflow.artifacts.JsonArtifacts;
+import dev.repflow.artifacts.RunContext;
+import dev.repflow.common.StepProgress;
+import dev.repflow.data.DatasetSpec;
+import dev.repflow.data.FashionMnist;
+import dev.repflow.data.ImageSet;
+import dev.repflow.data.Split;
+import dev.repflow.models.Backbones;
+import dev.repflow.models.Classifier;
+import dev.repflow.models.GradMode;
+import dev.repflow.models.TrainedBackbone;
+import dev.repflow.steps.ProgressReporter;
+import dev.repflow.steps.StepCache;
+import dev.repflow.steps.StepFailures;
+import dev.repflow.steps.StepKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The energy OOD detector step: train, measure on ID vs OOD test data, store weights + manifest.
+ */
+final class DetectorStep {
+  private static final int VERSION = 1;
+
+  private final ArtifactStore store;
+  private final StepCache cache;
+
+  DetectorStep(ArtifactStore store, StepCache cache) {
+    this.store = store;
+    this.cache = cache;
+  }
+
+  OodDetector run(
+      RunContext run,
+      DatasetSpec dataset,
+      List<Integer> classes,
+      LayerRef layer,
+      TrainedBackbone model,
+      OodSettings settings) {
+    String step = StitchingActivitiesImpl.DETECTOR;
+    return StepFailures.guard(
+        step,
+        () -> {
+          if (!settings.enabled()) {
+            throw new IllegalArgumentException("ood.outlierClasses is empty: no detector to train");
+          }
+          var params =
+              Map.of("dataset", dataset, "classes", classes, "layer", layer, "settings", settings);
+          StepKey key = StepKey.of(run, step, VERSION, params, List.of(model.checkpoint()), "json");
+          var cached = cache.reusable(run, key.key());
+          if (cached.isPresent()) {
+            return JsonArtifacts.read(store, cached.get(), OodDetector.class).asCached();
+          }
+          var progress = ProgressReporter.forCurrentActivity();
+          List<Integer> outlierClasses = settings.outlierClasses();
+          ImageSet idTrain =
+              Samples.perClass(dataset, Split.TRAIN, classes, settings.trainPerClass());
+          ImageSet outTrain =
+              Samples.perClass(dataset, Split.TRAIN, outlierClasses, settings.trainPerClass());
+          ImageSet idTest = FashionMnist.load(dataset, Split.TEST, classes);
+          ImageSet outTest = FashionMnist.load(dataset, Split.TEST, outlierClasses);
+          try (NDManager base = NDManager.newBaseManager()) {
+            GradMode.offOnThisThread();
+            Classifier net = Networks.load(store, model, base);
+            StitchingActivitiesImpl.requireLayer(net, layer, "pairs[].endLayer");
+            var training = new DetectorTraining(net, layer.layer(), base);
+            int inputs;
+            try (NDManager scratch = base.newSubManager()) {
+              NDArray one = training.representations(scratch.zeros(Backbones.INPUT_SHAPE));
+              inputs = (int) one.size();
+            }
+            EnergyDetector detector =
+                EnergyDetector.random(
+                    base, inputs, settings.hidden(), classes.size(), settings.seed());
+            long[] done = {0};
+            long total = 2L * settings.epochs() * ((idTrain.size() + 127) / 128);
+            training.train(
+                detector,
+                idTrain,
+                Batches.targets(idTrain, classes),
+                outTrain,
+                settings.epochs(),
+                settings.seed(),
+                OodSettings.M_IN,
+                OodSettings.M_OUT,
+                OodSettings.WEIGHT,
+                () ->
+                    progress.report(
+                        StepProgress.of(
+                            step, "batch", ++done[0], total, layer.label() + " detector")));
+            double[] inEnergies = training.energies(detector, idTest);
+            double[] outEnergies = training.energies(detector, outTest);
+            double threshold = RocMetrics.threshold95(inEnergies);
+            String weightsKey = key.key().replaceFirst("\\.json$", ".params");
+            Path file = Files.createTempFile("repflow-detector-", ".params");
+            ArtifactRef weights;
+            try {
+              Files.write(file, detector.encode());
+              weights = store.put(weightsKey, file, "params", List.of());
+            } finally {
+              Files.deleteIfExists(file);
+            }
+            OodDetector result =
+                new OodDetector(
+                    layer,
+                    weights,
+                    inputs,
+                    settings.hidden(),
+                    classes.size(),
+                    threshold,
+                    training.accuracy(detector, idTest, Batches.targets(idTest, classes)),
+                    RocMetrics.auroc(inEnergies, outEnergies),
+                    RocMetrics.fpr95(inEnergies, outEnergies),
+                    false);
+            JsonArtifacts.put(store, key.key(), result);
+            return result;
+          }
+        });
+  }
+}

@@ -1,0 +1,90 @@
+package dev.repflow.stitching;
+
+import ai.djl.ndarray.NDManager;
+import dev.repflow.artifacts.ArtifactStore;
+import dev.repflow.data.DatasetSpec;
+import dev.repflow.data.ImageSet;
+import dev.repflow.data.Split;
+import dev.repflow.models.Classifier;
+import dev.repflow.models.GradMode;
+import dev.repflow.models.TrainedBackbone;
+import java.util.List;
+
+/** The probe and similarity computations: layer activations as rows, then the maths at ranks. */
+final class LayerAnalysis {
+  private final ArtifactStore store;
+
+  LayerAnalysis(ArtifactStore store) {
+    this.store = store;
+  }
+
+  ProbeResult probe(
+      DatasetSpec dataset,
+      List<Integer> classes,
+      LayerRef layer,
+      TrainedBackbone model,
+      AnalysisSettings settings) {
+    int perClass = Math.max(1, settings.samples() / classes.size());
+    ImageSet train = Samples.perClass(dataset, Split.TRAIN, classes, perClass);
+    ImageSet test = Samples.perClass(dataset, Split.TEST, classes, perClass);
+    try (NDManager base = NDManager.newBaseManager()) {
+      GradMode.offOnThisThread();
+      Classifier net = Networks.load(store, model, base);
+      StitchingActivitiesImpl.requireLayer(net, layer, "analysis.probes");
+      double[][] x = Networks.rows(net, layer.layer(), train, base);
+      double[][] xt = Networks.rows(net, layer.layer(), test, base);
+      var ranks =
+          RepresentationAnalysis.ranks(settings.ranks(), x.length, x[0].length, layer.label());
+      var accuracy =
+          RepresentationAnalysis.probe(
+              x,
+              Batches.targets(train, classes),
+              xt,
+              Batches.targets(test, classes),
+              classes.size(),
+              ranks,
+              layer.label());
+      return new ProbeResult(
+          layer,
+          x[0].length,
+          new RankCurve("probe " + layer.label(), ranks, accuracy),
+          null,
+          false);
+    }
+  }
+
+  SimilarityResult similarity(
+      DatasetSpec dataset,
+      List<Integer> classes,
+      StitchPair pair,
+      TrainedBackbone front,
+      TrainedBackbone end,
+      AnalysisSettings settings) {
+    int perClass = Math.max(1, settings.samples() / classes.size());
+    ImageSet train = Samples.perClass(dataset, Split.TRAIN, classes, perClass);
+    try (NDManager base = NDManager.newBaseManager()) {
+      GradMode.offOnThisThread();
+      Classifier f = Networks.load(store, front, base);
+      Classifier g = Networks.load(store, end, base);
+      LayerRef fl = new LayerRef(pair.front(), pair.frontLayer());
+      LayerRef gl = new LayerRef(pair.end(), pair.endLayer());
+      StitchingActivitiesImpl.requireLayer(f, fl, "pairs[].frontLayer");
+      StitchingActivitiesImpl.requireLayer(g, gl, "pairs[].endLayer");
+      double[][] x = Networks.rows(f, pair.frontLayer(), train, base);
+      double[][] y = Networks.rows(g, pair.endLayer(), train, base);
+      var ranks =
+          RepresentationAnalysis.ranks(
+              settings.ranks(),
+              x.length,
+              Math.min(x[0].length, y[0].length),
+              x[0].length <= y[0].length ? fl.label() : gl.label());
+      var values = RepresentationAnalysis.similarity(x, y, ranks, fl.label(), gl.label());
+      return new SimilarityResult(
+          pair,
+          new RankCurve("cka " + pair.label(), ranks, values.get(0)),
+          new RankCurve("procrustes " + pair.label(), ranks, values.get(1)),
+          null,
+          false);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.repflow.stitching;
+
+import dev.repflow.data.DatasetSpec;
+import dev.repflow.data.FashionMnist;
+import dev.repflow.data.ImageSet;
+import dev.repflow.data.Split;
+import java.util.List;
+
+/** The image sets the stitching steps read: balanced per-class subsets, fixed by the spec. */
+final class Samples {
+  private Samples() {}
+
+  /**
+   * The first {@code perClass} images of each class of a split (file order), within the spec's own
+   * limit.
+   */
+  static ImageSet perClass(DatasetSpec dataset, Split split, List<Integer> classes, int perClass) {
+    Integer limit = dataset.perClassLimit(split);
+    int n = limit == null ? perClass : Math.min(limit, perClass);
+    DatasetSpec subset =
+        split == Split.TRAIN
+            ? new DatasetSpec(dataset.name(), dataset.dir(), n, dataset.testPerClass())
+            : new DatasetSpec(dataset.name(), dataset.dir(), dataset.trainPerClass(), n);
+    return FashionMnist.load(subset, split, classes);
+  }
+
+  /** {@code count} images drawn without replacement by a seeded shuffle. */
+  static ImageSet draw(ImageSet set, int count, long seed) {
+    if (count > set.size()) {
+      throw new IllegalArgumentException(
+          "stitch.samples: " + count + " images requested, the split has " + set.size());
+    }
+    int[] order = Batches.shuffled(set.size(), seed);
+    int size = set.pixelsPerImage();
+    float[] pixels = new float[count * size];
+    int[] labels = new int[count];
+    int[] indices = new int[count];
+    for (int k = 0; k < count; k++) {
+      set.copyImage(order[k], pixels, k * size);
+      labels[k] = set.labels()[order[k]];
+      indices[k] = set.indices()[order[k]];
+    }
+    return new ImageSet(pixels, set.height(), set.width(), labels, indices);
+  }
+}
