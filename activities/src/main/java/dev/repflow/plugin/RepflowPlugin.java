@@ -1,6 +1,8 @@
 package dev.repflow.plugin;
 
 import dev.repflow.artifacts.ArtifactStore;
+import dev.repflow.collapse.CollapseActivitiesImpl;
+import dev.repflow.collapse.CollapseWorkflowImpl;
 import dev.repflow.common.TaskQueues;
 import dev.repflow.data.DataActivitiesImpl;
 import dev.repflow.eval.EvalActivitiesImpl;
@@ -75,9 +77,12 @@ public final class RepflowPlugin extends SimplePlugin {
     if (TaskQueues.GPU.equals(taskQueue)) {
       worker.registerActivitiesImplementations(new ModelActivitiesImpl(store));
     } else if (TaskQueues.CPU.equals(taskQueue)) {
-      worker.registerWorkflowImplementationTypes(TransferEvalWorkflowImpl.class);
+      worker.registerWorkflowImplementationTypes(
+          TransferEvalWorkflowImpl.class, CollapseWorkflowImpl.class);
       worker.registerActivitiesImplementations(
-          new DataActivitiesImpl(store), new EvalActivitiesImpl(store));
+          new DataActivitiesImpl(store),
+          new EvalActivitiesImpl(store),
+          new CollapseActivitiesImpl(store));
     }
   }
 }
