@@ -196,10 +196,10 @@ public class CollapseActivitiesImpl implements CollapseActivities {
                   .key();
           var cached = cache.reusable(run, key);
           if (cached.isPresent()) {
-            return JsonArtifacts.read(store, cached.get(), CollapseReport.class)
+            return JsonArtifacts.read(store, cached.get(), MetricsReport.class)
                 .toMetrics(cached.get(), true);
           }
-          CollapseReport report =
+          MetricsReport report =
               CollapseMeasurement.report(
                   new CollapseMeasurement.Inputs(
                       JsonArtifacts.read(store, means, MeanStats.class),

@@ -16,7 +16,7 @@ final class CollapseMeasurement {
       MeanStats oodMeans,
       int tileSize) {}
 
-  static CollapseReport report(
+  static MetricsReport report(
       Inputs in,
       String meansUri,
       String spreadUri,
@@ -43,7 +43,7 @@ final class CollapseMeasurement {
     double[] dist = NcMeasures.kernelStats(m, g, Kernel.DIST, tile);
     double[] log = NcMeasures.kernelStats(m, g, Kernel.LOG, tile);
     double[] riesz = NcMeasures.kernelStats(m, g, Kernel.RIESZ, tile);
-    return new CollapseReport(
+    return new MetricsReport(
         meansUri,
         spreadUri,
         probeUri,

@@ -6,6 +6,8 @@ import dev.repflow.collapse.CollapseWorkflowImpl;
 import dev.repflow.common.TaskQueues;
 import dev.repflow.data.DataActivitiesImpl;
 import dev.repflow.eval.EvalActivitiesImpl;
+import dev.repflow.imprinting.ImprintingActivitiesImpl;
+import dev.repflow.imprinting.ImprintingWorkflowImpl;
 import dev.repflow.models.ModelActivitiesImpl;
 import dev.repflow.transfer.TransferEvalWorkflowImpl;
 import io.temporal.common.SimplePlugin;
@@ -78,11 +80,12 @@ public final class RepflowPlugin extends SimplePlugin {
       worker.registerActivitiesImplementations(new ModelActivitiesImpl(store));
     } else if (TaskQueues.CPU.equals(taskQueue)) {
       worker.registerWorkflowImplementationTypes(
-          TransferEvalWorkflowImpl.class, CollapseWorkflowImpl.class);
+          TransferEvalWorkflowImpl.class, CollapseWorkflowImpl.class, ImprintingWorkflowImpl.class);
       worker.registerActivitiesImplementations(
           new DataActivitiesImpl(store),
           new EvalActivitiesImpl(store),
-          new CollapseActivitiesImpl(store));
+          new CollapseActivitiesImpl(store),
+          new ImprintingActivitiesImpl(store));
     }
   }
 }

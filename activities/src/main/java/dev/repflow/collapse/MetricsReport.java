@@ -3,7 +3,7 @@ package dev.repflow.collapse;
 import dev.repflow.artifacts.ArtifactRef;
 
 /** JSON body of a metrics artifact: the inputs and every NC value. */
-record CollapseReport(
+record MetricsReport(
     String means,
     String spread,
     String probe,
