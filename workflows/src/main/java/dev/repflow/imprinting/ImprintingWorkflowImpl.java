@@ -41,12 +41,14 @@ public class ImprintingWorkflowImpl implements ImprintingWorkflow {
     tracker = new StageTracker(TYPE, stages);
     Steps steps = new Steps(tracker);
     RunContext run = new RunContext(spec.experiment(), spec.useCache());
-    var p = spec.pretrain();
+    var pretrain = spec.pretrain();
     TrainedBackbone backbone =
         steps
             .start(
                 PRETRAIN,
-                () -> models.pretrain(run, spec.dataset(), p.classes(), spec.model(), p.train()))
+                () ->
+                    models.pretrain(
+                        run, spec.dataset(), pretrain.classes(), spec.model(), pretrain.train()))
             .get();
     Promise<StepResult> train =
         steps.start(
@@ -58,19 +60,21 @@ public class ImprintingWorkflowImpl implements ImprintingWorkflow {
             () -> models.embed(run, spec.dataset(), Split.TEST, spec.classes(), backbone));
     TaskSet tasks = new TaskSet(train.get().artifact(), test.get().artifact(), spec.tasks());
 
+    List<Promise<BatchResult>> started = new ArrayList<>();
     List<Promise<BatchResult>> inFlight = new ArrayList<>();
-    List<BatchResult> done = new ArrayList<>();
     for (int i = 0; i < batches.size(); i++) {
       if (inFlight.size() >= spec.parallelism()) {
         Promise.anyOf(inFlight).get();
-        drainFinished(inFlight, done);
+        inFlight.removeIf(Promise::isCompleted);
       }
       List<ImprintConfig> batch = batches.get(i);
-      inFlight.add(
-          steps.start(batchStage(i, batches.size()), () -> imprint.evaluate(run, tasks, batch)));
+      Promise<BatchResult> p =
+          steps.start(batchStage(i, batches.size()), () -> imprint.evaluate(run, tasks, batch));
+      started.add(p);
+      inFlight.add(p);
     }
-    Promise.allOf(inFlight).get();
-    drainFinished(inFlight, done);
+    // In start order, so the summary's inputs (and its cache key) do not depend on timing.
+    List<BatchResult> done = started.stream().map(Promise::get).toList();
 
     var refs = done.stream().map(BatchResult::runs).toList();
     ImprintingSummary summary =
@@ -82,18 +86,6 @@ public class ImprintingWorkflowImpl implements ImprintingWorkflow {
   @Override
   public PipelineProgress progress() {
     return tracker.snapshot();
-  }
-
-  /** Moves finished promises to {@code done}, keeping their start order among themselves. */
-  private static void drainFinished(List<Promise<BatchResult>> inFlight, List<BatchResult> done) {
-    var it = inFlight.iterator();
-    while (it.hasNext()) {
-      Promise<BatchResult> p = it.next();
-      if (p.isCompleted()) {
-        done.add(p.get());
-        it.remove();
-      }
-    }
   }
 
   private static String batchStage(int index, int count) {
