@@ -1,7 +1,13 @@
 package dev.repflow.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.repflow.collapse.CollapseResult;
+import dev.repflow.collapse.CollapseSpec;
+import dev.repflow.collapse.CollapseWorkflow;
 import dev.repflow.common.PipelineSpec;
+import dev.repflow.imprinting.ImprintingResult;
+import dev.repflow.imprinting.ImprintingSpec;
+import dev.repflow.imprinting.ImprintingWorkflow;
 import dev.repflow.transfer.TransferEvalResult;
 import dev.repflow.transfer.TransferEvalSpec;
 import dev.repflow.transfer.TransferEvalWorkflow;
@@ -20,7 +26,23 @@ public final class Pipelines {
           TransferEvalResult.class,
           TransferEvalReport::print);
 
-  public static final List<Pipeline<?, ?>> ALL = List.of(TRANSFER);
+  public static final Pipeline<CollapseSpec, CollapseResult> COLLAPSE =
+      new Pipeline<>(
+          CollapseSpec.PIPELINE,
+          CollapseWorkflow.TYPE,
+          CollapseSpec.class,
+          CollapseResult.class,
+          CollapseReport::print);
+
+  public static final Pipeline<ImprintingSpec, ImprintingResult> IMPRINTING =
+      new Pipeline<>(
+          ImprintingSpec.PIPELINE,
+          ImprintingWorkflow.TYPE,
+          ImprintingSpec.class,
+          ImprintingResult.class,
+          ImprintingReport::print);
+
+  public static final List<Pipeline<?, ?>> ALL = List.of(TRANSFER, COLLAPSE, IMPRINTING);
 
   private Pipelines() {}
 
