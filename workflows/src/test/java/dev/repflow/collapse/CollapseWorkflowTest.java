@@ -121,8 +121,8 @@ class CollapseWorkflowTest {
             eq(ref("merged-unit/DECISIONS-unit/test-0")),
             eq(ref("merged-unit/MEANS-unit/ood-0")),
             eq(64));
-    assertEquals(
-        2 + 3 + 1 + 16 + 1, result.totalSteps()); // pretrain, 3 embeds, probe, passes, measure
+    // pretrain, 3 embeds, probe, 4 passes of 3 shards + merge, measure
+    assertEquals(1 + 3 + 1 + 16 + 1, result.totalSteps());
     assertTrue(wf.progress().stages().stream().allMatch(s -> s.state() == StageStatus.State.DONE));
   }
 
