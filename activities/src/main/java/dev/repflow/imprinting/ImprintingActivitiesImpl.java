@@ -28,6 +28,9 @@ public class ImprintingActivitiesImpl implements ImprintingActivities {
   private static final String SUMMARY = "imprint-summary";
   private static final int VERSION = 1;
 
+  /** 3: exact Wilcoxon p-values for small untied samples; diagram title. */
+  private static final int SUMMARY_VERSION = 3;
+
   private final ArtifactStore store;
   private final FeatureFiles files;
   private final StepCache cache;
@@ -99,7 +102,8 @@ public class ImprintingActivitiesImpl implements ImprintingActivities {
     return StepFailures.guard(
         SUMMARY,
         () -> {
-          String key = StepKey.of(run, SUMMARY, VERSION, Map.of("cd", cd), batches, "json").key();
+          String key =
+              StepKey.of(run, SUMMARY, SUMMARY_VERSION, Map.of("cd", cd), batches, "json").key();
           var done = cache.reusable(run, key);
           if (done.isPresent()) {
             return JsonArtifacts.read(store, done.get(), ImprintingSummary.class).asCached();
@@ -114,12 +118,12 @@ public class ImprintingActivitiesImpl implements ImprintingActivities {
                   store,
                   key.replace(".json", "-table.json"),
                   new ResultsTable(tasks.names(), rows));
-          List<RunRecord> top = rows.subList(0, Math.min(cd.top(), rows.size()));
+          List<RunRecord> top = Summaries.select(rows, cd);
           CriticalDifference diff = Summaries.compare(top, cd.alpha());
           String title =
               String.format(
                   java.util.Locale.ROOT,
-                  "Top %d of %d imprinting runs over %d tasks (Friedman p=%.3g, alpha=%s)",
+                  "%d of %d imprinting runs over %d tasks (Friedman p=%.3g, Holm alpha=%s)",
                   top.size(),
                   rows.size(),
                   tasks.tasks().size(),

@@ -9,6 +9,9 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * Wilcoxon signed-rank per pair, Holm's step-down correction.
  */
 final class RankTests {
+  /** Up to this many pairs without ties or zeros, Wilcoxon p-values are exact. */
+  static final int EXACT_MAX = 50;
+
   private RankTests() {}
 
   /** Friedman test result; {@code imanDavenport} is Iman and Davenport's F statistic. */
@@ -41,8 +44,9 @@ final class RankTests {
   }
 
   /**
-   * Wilcoxon signed-rank test of paired samples, zero differences split evenly between R+ and R-
-   * (Demsar's convention), normal approximation with tie correction.
+   * Wilcoxon signed-rank test of paired samples: exact p-value for at most {@link #EXACT_MAX} pairs
+   * without ties or zeros; otherwise zero differences split evenly between R+ and R- (Demsar's
+   * convention) and the normal approximation with tie correction (scipy's zero_method="zsplit").
    */
   static Wilcoxon wilcoxon(double[] x, double[] y) {
     int n = x.length;
@@ -66,6 +70,9 @@ final class RankTests {
       }
     }
     double t = Math.min(plus, minus);
+    if (n <= EXACT_MAX && tieCorrection(abs) == 0 && Arrays.stream(diff).noneMatch(d -> d == 0)) {
+      return new Wilcoxon(plus, minus, t, Double.NaN, exactP(n, (int) Math.round(t)));
+    }
     double mean = n * (n + 1) / 4.0;
     double var = n * (n + 1) * (2.0 * n + 1) / 24 - tieCorrection(abs) / 48;
     if (var <= 0) {
@@ -74,6 +81,26 @@ final class RankTests {
     double z = (t - mean) / Math.sqrt(var);
     double p = Math.min(1, 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(z));
     return new Wilcoxon(plus, minus, t, z, p);
+  }
+
+  /**
+   * Two-sided exact p-value {@code min(1, 2 P(W <= t))} of the signed-rank statistic under H0,
+   * counting the subsets of ranks {@code 1..n} by their sum (as scipy's exact mode).
+   */
+  static double exactP(int n, int t) {
+    int max = n * (n + 1) / 2;
+    double[] ways = new double[max + 1];
+    ways[0] = 1;
+    for (int r = 1; r <= n; r++) {
+      for (int s = max; s >= r; s--) {
+        ways[s] += ways[s - r];
+      }
+    }
+    double below = 0;
+    for (int s = 0; s <= t; s++) {
+      below += ways[s];
+    }
+    return Math.min(1, 2 * below / Math.pow(2, n));
   }
 
   /** Holm-adjusted p-values, in the input order: {@code max_{j<=i} min(1, (m-j+1) p_(j))}. */

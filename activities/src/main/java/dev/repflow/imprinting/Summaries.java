@@ -8,6 +8,38 @@ import java.util.List;
 final class Summaries {
   private Summaries() {}
 
+  /**
+   * The compared runs: {@code cd.include()} first, then the best by mean accuracy ({@code rows}
+   * sorted), skipping runs whose accuracies equal an already chosen run's on every task.
+   */
+  static List<RunRecord> select(List<RunRecord> rows, CdSpec cd) {
+    List<RunRecord> out = new ArrayList<>();
+    for (String id : cd.include()) {
+      out.add(
+          rows.stream()
+              .filter(r -> r.id().equals(id))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "cd.include: run '" + id + "' is not in the grid")));
+    }
+    int best = 0;
+    for (RunRecord r : rows) {
+      if (best >= cd.top()) {
+        break;
+      }
+      if (out.stream().noneMatch(o -> o.accuracies().equals(r.accuracies()))) {
+        out.add(r);
+        best++;
+      }
+    }
+    if (out.size() < 2) {
+      throw new IllegalArgumentException("cd: fewer than 2 distinct runs to compare");
+    }
+    return out;
+  }
+
   /** CD analysis of {@code runs} (methods) over their tasks (blocks). */
   static CriticalDifference compare(List<RunRecord> runs, double alpha) {
     int tasks = runs.get(0).accuracies().size();

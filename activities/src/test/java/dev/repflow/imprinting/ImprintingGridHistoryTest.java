@@ -123,7 +123,7 @@ class ImprintingGridHistoryTest {
         grid,
         100,
         3,
-        new CdSpec(5, 0.05),
+        new CdSpec(5, 0.05, List.of("l2|mean|l2|l2|max")),
         true);
   }
 

@@ -58,6 +58,20 @@ class RankTestsTest {
   }
 
   @Test
+  void exactWilcoxonWithoutTies() {
+    // 12 pairs, all differences positive and distinct: T = 0, p = 2 / 2^12 (scipy mode="exact")
+    double[] x = new double[12];
+    double[] y = new double[12];
+    for (int i = 0; i < 12; i++) {
+      x[i] = 1 + i * 0.1;
+    }
+    assertEquals(2 / 4096.0, RankTests.wilcoxon(x, y).p(), 1e-15);
+    // scipy.stats.wilcoxon([1, 2, -3, 4, 5, 6]) -> statistic 3.0, pvalue 0.15625
+    assertEquals(
+        0.15625, RankTests.wilcoxon(new double[] {1, 2, -3, 4, 5, 6}, new double[6]).p(), 1e-12);
+  }
+
+  @Test
   void holmStepDown() {
     // Holm (1979) by hand: sorted p 0.01, 0.02, 0.03, 0.04 -> 0.04, 0.06, 0.06, 0.06
     double[] adjusted = RankTests.holm(new double[] {0.03, 0.01, 0.04, 0.02});

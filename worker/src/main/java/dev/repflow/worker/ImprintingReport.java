@@ -31,11 +31,11 @@ final class ImprintingReport {
     out.printf(
         Locale.ROOT,
         "%d imprinting runs (NORMpre|GEN|NORMpost|NORMinf|AGG) x %d tasks; %d memoized from"
-            + " earlier runs. Top %d by mean accuracy, ranked over tasks:%n%n",
+            + " earlier runs.%nCompared (cd.include, then the best distinct runs by mean"
+            + " accuracy), best average rank first:%n%n",
         s.runs(),
         s.tasks().size(),
-        result.memoizedRuns(),
-        s.top().size());
+        result.memoizedRuns());
     List<String> header = new ArrayList<>(List.of("run", "avg rank", "mean acc"));
     header.addAll(s.tasks());
     TextTable table = new TextTable(header.toArray(String[]::new));

@@ -81,7 +81,7 @@ public record ImprintingSpec(
     if (batchSize < 1 || parallelism < 1) {
       throw new IllegalArgumentException("batchSize and parallelism must be positive");
     }
-    cd = cd == null ? new CdSpec(0, 0) : cd;
+    cd = cd == null ? new CdSpec(0, 0, null) : cd;
     useCache = useCache == null ? Boolean.TRUE : useCache;
   }
 
