@@ -22,6 +22,7 @@ import dev.repflow.models.TrainedBackbone;
 import dev.repflow.transfer.TransferEvalSpec.Pretrain;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,7 +74,7 @@ class ImprintingGridHistoryTest {
   }
 
   @Test
-  void thousandRunGridKeepsHistorySmallAndIsMemoized() {
+  void thousandRunGridKeepsHistorySmallAndIsMemoized() throws Exception {
     ImprintingSpec spec = spec();
     int runs = spec.grid().expand().size();
     assertTrue(runs >= 1000, "grid has " + runs + " runs");
@@ -85,6 +86,9 @@ class ImprintingGridHistoryTest {
     assertEquals(runs, first.summary().runs());
     assertEquals(0, first.memoizedRuns());
     assertEquals(List.of("abc", "ab"), first.summary().tasks());
+    // the bounded fan-out (Promise.anyOf) must replay deterministically
+    WorkflowReplayer.replayWorkflowExecution(
+        env.getWorkflowClient().fetchHistory("grid-1"), ImprintingWorkflowImpl.class);
 
     ImprintingResult second = start("grid-2").run(spec);
     assertEquals(runs, second.memoizedRuns());

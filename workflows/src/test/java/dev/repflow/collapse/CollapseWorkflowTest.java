@@ -26,6 +26,7 @@ import dev.repflow.models.TrainedBackbone;
 import dev.repflow.transfer.TransferEvalSpec.Pretrain;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +62,7 @@ class CollapseWorkflowTest {
   }
 
   @Test
-  void shardsEveryPassAndMeasuresFromTheMerges() {
+  void shardsEveryPassAndMeasuresFromTheMerges() throws Exception {
     var backbone =
         new TrainedBackbone(ref("ckpt"), new ModelSpec("cnn", 8, 16), 5, 0.9, 0.3, false);
     when(models.pretrain(any(), any(), anyList(), any(), any())).thenReturn(backbone);
@@ -124,6 +125,8 @@ class CollapseWorkflowTest {
     // pretrain, 3 embeds, probe, 4 passes of 3 shards + merge, measure
     assertEquals(1 + 3 + 1 + 16 + 1, result.totalSteps());
     assertTrue(wf.progress().stages().stream().allMatch(s -> s.state() == StageStatus.State.DONE));
+    WorkflowReplayer.replayWorkflowExecution(
+        env.getWorkflowClient().fetchHistory("c1"), CollapseWorkflowImpl.class);
   }
 
   @Test
