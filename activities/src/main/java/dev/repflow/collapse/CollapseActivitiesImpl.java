@@ -8,10 +8,13 @@ import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.StepProgress;
+import dev.repflow.models.TrainedBackbone;
 import dev.repflow.steps.ProgressReporter;
 import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
 import dev.repflow.steps.StepKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +26,7 @@ public class CollapseActivitiesImpl implements CollapseActivities {
   private static final String ACCUMULATE = "collapse-accumulate";
   private static final String MERGE = "collapse-merge";
   private static final String PROBE = "collapse-probe";
+  private static final String HEAD = "collapse-head";
   private static final String MEASURE = "collapse-measure";
   private static final int VERSION = 1;
 
@@ -159,12 +163,49 @@ public class CollapseActivitiesImpl implements CollapseActivities {
                           StepProgress.of(
                               PROBE, "step", step, probe.steps(), "probe step " + step)));
           ProbeWeights w =
-              new ProbeWeights(
-                  Arrays.stream(map.sortedIds()).boxed().toList(),
-                  fit.weights(),
-                  fit.bias(),
-                  fit.trainAccuracy());
+              new ProbeWeights(map.sortedIdList(), fit.weights(), fit.bias(), fit.trainAccuracy());
           return new ProbeResult(JsonArtifacts.put(store, key, w), fit.trainAccuracy(), false);
+        });
+  }
+
+  @Override
+  public ProbeResult headClassifier(
+      RunContext run, TrainedBackbone backbone, List<Integer> classes) {
+    return StepFailures.guard(
+        HEAD,
+        () -> {
+          List<Integer> sorted = LabelMap.of(classes).sortedIdList();
+          if (sorted.size() != backbone.numClasses()) {
+            throw new IllegalArgumentException(
+                "the backbone's head has " + backbone.numClasses() + " classes, not " + sorted);
+          }
+          String key =
+              StepKey.of(
+                      run,
+                      HEAD,
+                      VERSION,
+                      Map.of("classes", sorted),
+                      List.of(backbone.checkpoint()),
+                      "json")
+                  .key();
+          var cached = cache.reusable(run, key);
+          if (cached.isPresent()) {
+            ProbeWeights w = JsonArtifacts.read(store, cached.get(), ProbeWeights.class);
+            return new ProbeResult(cached.get(), w.trainAccuracy(), true);
+          }
+          Path file = store.download(backbone.checkpoint());
+          try {
+            ProbeWeights w =
+                HeadWeights.read(
+                    file,
+                    backbone.model(),
+                    backbone.numClasses(),
+                    sorted,
+                    backbone.trainAccuracy());
+            return new ProbeResult(JsonArtifacts.put(store, key, w), w.trainAccuracy(), false);
+          } finally {
+            Files.deleteIfExists(file);
+          }
         });
   }
 

@@ -15,6 +15,10 @@ public record LabelMap(int[] sortedIds) {
     return new LabelMap(ids);
   }
 
+  public List<Integer> sortedIdList() {
+    return Arrays.stream(sortedIds).boxed().toList();
+  }
+
   public int size() {
     return sortedIds.length;
   }

@@ -29,11 +29,12 @@ final class CollapseReport {
     out.printf(
         Locale.ROOT,
         "Neural collapse of classes %s (%d train rows, %d shards per pass); OOD classes %s;"
-            + " linear probe train accuracy %.4f%n%n",
+            + " classifier: %s (train accuracy %.4f)%n%n",
         a.classes(),
         result.trainEmbeddings().rows(),
         a.shards(),
         a.oodClasses(),
+        a.classifier().equals("head") ? "the backbone's linear head" : "linear probe",
         result.probe().trainAccuracy());
     CollapseMetrics m = result.metrics();
     TextTable table = new TextTable("metric", "value", "collapse means");

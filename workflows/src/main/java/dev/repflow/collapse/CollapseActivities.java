@@ -3,6 +3,7 @@ package dev.repflow.collapse;
 import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
+import dev.repflow.models.TrainedBackbone;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 import java.util.List;
@@ -23,6 +24,13 @@ public interface CollapseActivities {
   @ActivityMethod(name = "CollapseFitProbe")
   ProbeResult fitProbe(
       RunContext run, ArtifactRef features, List<Integer> classes, ProbeSpec probe);
+
+  /**
+   * The backbone's own linear head (trained on {@code classes}, sorted) as classifier weights, in
+   * the probe's JSON format.
+   */
+  @ActivityMethod(name = "CollapseHeadClassifier")
+  ProbeResult headClassifier(RunContext run, TrainedBackbone backbone, List<Integer> classes);
 
   /**
    * Computes NC1-NC5 from merged statistics; {@code decisions} and {@code oodMeans} may be null.

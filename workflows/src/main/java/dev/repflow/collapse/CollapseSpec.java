@@ -45,7 +45,7 @@ public record CollapseSpec(
             pretrain.batchSize(),
             pretrain.learningRate(),
             pretrain.seed());
-    analysis = (analysis == null ? new Analysis(null, null, 0, 0, null) : analysis);
+    analysis = (analysis == null ? new Analysis(null, null, 0, 0, null, null) : analysis);
     analysis = analysis.resolve(pretrained, numClasses);
     useCache = useCache == null ? Boolean.TRUE : useCache;
   }
@@ -67,12 +67,26 @@ public record CollapseSpec(
    *     list = no NC5
    * @param shards shards per pass over a file, accumulated in parallel; default 4
    * @param tileSize block size of the pairwise kernels (memory {@code tile^2}); default 64
-   * @param probe linear probe giving the classifier of NC3/NC4
+   * @param classifier NC3/NC4 classifier: {@code head} (the backbone's trained linear head; needs
+   *     {@code classes} = the pretraining classes) or {@code probe} (fitted here); default head
+   *     when the classes are the pretraining classes, else probe
+   * @param probe linear probe settings (classifier probe)
    */
   public record Analysis(
-      List<Integer> classes, List<Integer> oodClasses, int shards, int tileSize, ProbeSpec probe) {
+      List<Integer> classes,
+      List<Integer> oodClasses,
+      int shards,
+      int tileSize,
+      String classifier,
+      ProbeSpec probe) {
+    public static final String HEAD = "head";
+    public static final String PROBE = "probe";
 
     public Analysis {
+      if (classifier != null && !classifier.equals(HEAD) && !classifier.equals(PROBE)) {
+        throw new IllegalArgumentException(
+            "analysis.classifier must be head or probe, got '" + classifier + "'");
+      }
       shards = shards == 0 ? 4 : shards;
       tileSize = tileSize == 0 ? 64 : tileSize;
       probe = probe == null ? ProbeSpec.defaults() : probe;
@@ -98,7 +112,17 @@ public record CollapseSpec(
               : oodClasses.isEmpty()
                   ? List.of()
                   : ClassSubset.validate("analysis.oodClasses", oodClasses, numClasses);
-      return new Analysis(measured, ood, shards, tileSize, probe);
+      String chosen =
+          classifier == null ? (measured.equals(pretrained) ? HEAD : PROBE) : classifier;
+      if (chosen.equals(HEAD) && !measured.equals(pretrained)) {
+        throw new IllegalArgumentException(
+            "analysis.classifier: head needs analysis.classes = pretrain.classes "
+                + pretrained
+                + ", got "
+                + measured
+                + " (use probe)");
+      }
+      return new Analysis(measured, ood, shards, tileSize, chosen, probe);
     }
   }
 }

@@ -21,7 +21,7 @@ import java.util.List;
  */
 public class CollapseWorkflowImpl implements CollapseWorkflow {
   static final String PRETRAIN = "pretrain";
-  static final String PROBE = "probe";
+  static final String PROBE = "classifier";
   static final String MEANS = "means-train";
   static final String SPREAD = "spread-train";
   static final String DECISIONS = "decisions-test";
@@ -58,7 +58,12 @@ public class CollapseWorkflowImpl implements CollapseWorkflow {
 
     ArtifactRef trainRef = train.get().artifact();
     Promise<ProbeResult> probe =
-        steps.start(PROBE, () -> collapse.fitProbe(run, trainRef, a.classes(), a.probe()));
+        steps.start(
+            PROBE,
+            () ->
+                a.classifier().equals(CollapseSpec.Analysis.HEAD)
+                    ? collapse.headClassifier(run, backbone, a.classes())
+                    : collapse.fitProbe(run, trainRef, a.classes(), a.probe()));
     Sharded passes = new Sharded(steps, collapse, run, a.shards());
     ArtifactRef means =
         passes.pass(MEANS, StatsKind.MEANS, trainRef, a.classes(), null, null).get();

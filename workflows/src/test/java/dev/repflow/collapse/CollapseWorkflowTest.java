@@ -134,10 +134,12 @@ class CollapseWorkflowTest {
     CollapseSpec spec = spec(0);
     assertEquals(List.of(5, 6, 7, 8, 9), spec.analysis().oodClasses());
     assertEquals(4, spec.analysis().shards());
+    CollapseSpec defaults = new CollapseSpec(null, "unit", null, null, spec.pretrain(), null, true);
+    assertEquals("head", defaults.analysis().classifier());
     var bad =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new CollapseSpec.Analysis(null, null, 999, 0, null));
+            () -> new CollapseSpec.Analysis(null, null, 999, 0, null, null));
     assertTrue(bad.getMessage().startsWith("analysis.shards"));
   }
 
@@ -148,7 +150,7 @@ class CollapseWorkflowTest {
         new DatasetSpec(null, null, 50, 20),
         new ModelSpec("cnn", 8, 16),
         new Pretrain(List.of(0, 1, 2, 3, 4), 1, 32, 0.001, 7),
-        new CollapseSpec.Analysis(null, null, shards, 0, null),
+        new CollapseSpec.Analysis(null, null, shards, 0, "probe", null),
         true);
   }
 }
