@@ -75,13 +75,19 @@ public record ImprintingSpec(
       }
     }
     grid = grid == null ? new GridSpec(null, null, null, null, null, null, null, null, null) : grid;
-    grid.expand(); // validates every value now, with the config key in the message
+    var ids = grid.expand().stream().map(ImprintConfig::id).toList(); // validates every value
     batchSize = batchSize == 0 ? 50 : batchSize;
     parallelism = parallelism == 0 ? 4 : parallelism;
     if (batchSize < 1 || parallelism < 1) {
       throw new IllegalArgumentException("batchSize and parallelism must be positive");
     }
     cd = cd == null ? new CdSpec(0, 0, null) : cd;
+    for (String id : cd.include()) {
+      if (!ids.contains(id)) {
+        throw new IllegalArgumentException(
+            "cd.include: run '" + id + "' is not in the grid (ids look like " + ids.get(0) + ")");
+      }
+    }
     useCache = useCache == null ? Boolean.TRUE : useCache;
   }
 
