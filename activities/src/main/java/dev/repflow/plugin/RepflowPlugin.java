@@ -4,10 +4,14 @@ import dev.repflow.anchoring.AnchoringActivitiesImpl;
 import dev.repflow.anchoring.AnchoringWorkflowImpl;
 import dev.repflow.anchoring.CorruptionActivitiesImpl;
 import dev.repflow.artifacts.ArtifactStore;
+import dev.repflow.collapse.CollapseActivitiesImpl;
+import dev.repflow.collapse.CollapseWorkflowImpl;
 import dev.repflow.common.TaskQueues;
 import dev.repflow.common.WorkflowPresets;
 import dev.repflow.data.DataActivitiesImpl;
 import dev.repflow.eval.EvalActivitiesImpl;
+import dev.repflow.imprinting.ImprintingActivitiesImpl;
+import dev.repflow.imprinting.ImprintingWorkflowImpl;
 import dev.repflow.models.ModelActivitiesImpl;
 import dev.repflow.stitching.StitchingActivitiesImpl;
 import dev.repflow.stitching.StitchingWorkflowImpl;
@@ -91,7 +95,11 @@ public final class RepflowPlugin extends SimplePlugin {
   /** Every pipeline workflow; they run on the CPU queue. */
   private static final List<Class<?>> WORKFLOWS =
       List.of(
-          TransferEvalWorkflowImpl.class, AnchoringWorkflowImpl.class, StitchingWorkflowImpl.class);
+          TransferEvalWorkflowImpl.class,
+          AnchoringWorkflowImpl.class,
+          StitchingWorkflowImpl.class,
+          CollapseWorkflowImpl.class,
+          ImprintingWorkflowImpl.class);
 
   /** Heavy tensor work: training, embedding, gradients, inference. */
   private List<Object> gpuActivities() {
@@ -106,6 +114,8 @@ public final class RepflowPlugin extends SimplePlugin {
     return List.of(
         new DataActivitiesImpl(store),
         new EvalActivitiesImpl(store),
-        new CorruptionActivitiesImpl(store));
+        new CorruptionActivitiesImpl(store),
+        new CollapseActivitiesImpl(store),
+        new ImprintingActivitiesImpl(store));
   }
 }

@@ -4,7 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.repflow.anchoring.AnchoringResult;
 import dev.repflow.anchoring.AnchoringSpec;
 import dev.repflow.anchoring.AnchoringWorkflow;
+import dev.repflow.collapse.CollapseResult;
+import dev.repflow.collapse.CollapseSpec;
+import dev.repflow.collapse.CollapseWorkflow;
 import dev.repflow.common.PipelineSpec;
+import dev.repflow.imprinting.ImprintingResult;
+import dev.repflow.imprinting.ImprintingSpec;
+import dev.repflow.imprinting.ImprintingWorkflow;
 import dev.repflow.stitching.StitchingResult;
 import dev.repflow.stitching.StitchingSpec;
 import dev.repflow.stitching.StitchingWorkflow;
@@ -42,7 +48,24 @@ public final class Pipelines {
           StitchingResult.class,
           StitchingReport::print);
 
-  public static final List<Pipeline<?, ?>> ALL = List.of(TRANSFER, ANCHORING, STITCHING);
+  public static final Pipeline<CollapseSpec, CollapseResult> COLLAPSE =
+      new Pipeline<>(
+          CollapseSpec.PIPELINE,
+          CollapseWorkflow.TYPE,
+          CollapseSpec.class,
+          CollapseResult.class,
+          CollapseReport::print);
+
+  public static final Pipeline<ImprintingSpec, ImprintingResult> IMPRINTING =
+      new Pipeline<>(
+          ImprintingSpec.PIPELINE,
+          ImprintingWorkflow.TYPE,
+          ImprintingSpec.class,
+          ImprintingResult.class,
+          ImprintingReport::print);
+
+  public static final List<Pipeline<?, ?>> ALL =
+      List.of(TRANSFER, ANCHORING, STITCHING, COLLAPSE, IMPRINTING);
 
   private Pipelines() {}
 

@@ -1,0 +1,2 @@
+/** Weight imprinting: proxy generators, normalizations, aggregations, CD statistics. */
+package dev.repflow.imprinting;

@@ -1,0 +1,26 @@
+package dev.repflow.imprinting;
+
+import java.util.List;
+
+/**
+ * A novel task: some classes of the embedded downstream split, optionally few-shot.
+ *
+ * @param name column name in the results table
+ * @param classes class ids of the task
+ * @param shots train samples per class used to imprint (first ones in file order); 0 = all
+ */
+public record ImprintTask(String name, List<Integer> classes, int shots) {
+
+  public ImprintTask {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("tasks[].name is required");
+    }
+    if (classes == null || classes.size() < 2) {
+      throw new IllegalArgumentException("tasks[" + name + "].classes needs at least 2 classes");
+    }
+    classes = classes.stream().sorted().distinct().toList();
+    if (shots < 0) {
+      throw new IllegalArgumentException("tasks[" + name + "].shots must be >= 0, got " + shots);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.repflow.imprinting;
+
+import dev.repflow.artifacts.RunContext;
+import dev.repflow.artifacts.StepResult;
+import dev.repflow.common.ActivityPresets;
+import dev.repflow.common.PipelineProgress;
+import dev.repflow.common.StageTracker;
+import dev.repflow.common.Steps;
+import dev.repflow.data.Split;
+import dev.repflow.models.ModelActivities;
+import dev.repflow.models.TrainedBackbone;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Recipe: pretrain; embed train and test; cut the grid into batches and keep at most {@code
+ * parallelism} batch activities in flight; summarize. A batch is one activity (three history
+ * events), so a 1,000-run grid in batches of 50 adds about 60 events.
+ */
+public class ImprintingWorkflowImpl implements ImprintingWorkflow {
+  static final String PRETRAIN = "pretrain";
+  static final String EMBED_TRAIN = "embed-train";
+  static final String EMBED_TEST = "embed-test";
+  static final String SUMMARIZE = "summarize";
+
+  private final ModelActivities models =
+      Workflow.newActivityStub(ModelActivities.class, ActivityPresets.gpuCompute());
+  private final ImprintingActivities imprint =
+      Workflow.newActivityStub(ImprintingActivities.class, ActivityPresets.cpuCompute());
+
+  private StageTracker tracker = new StageTracker(TYPE, List.of());
+
+  @Override
+  public ImprintingResult run(ImprintingSpec spec) {
+    List<List<ImprintConfig>> batches = batches(spec.grid().expand(), spec.batchSize());
+    List<String> stages = new ArrayList<>(List.of(PRETRAIN, EMBED_TRAIN, EMBED_TEST));
+    batches.forEach(b -> stages.add(batchStage(stages.size() - 3, batches.size())));
+    stages.add(SUMMARIZE);
+    tracker = new StageTracker(TYPE, stages);
+    Steps steps = new Steps(tracker);
+    RunContext run = new RunContext(spec.experiment(), spec.useCache());
+    var pretrain = spec.pretrain();
+    TrainedBackbone backbone =
+        steps
+            .start(
+                PRETRAIN,
+                () ->
+                    models.pretrain(
+                        run, spec.dataset(), pretrain.classes(), spec.model(), pretrain.train()))
+            .get();
+    Promise<StepResult> train =
+        steps.start(
+            EMBED_TRAIN,
+            () -> models.embed(run, spec.dataset(), Split.TRAIN, spec.classes(), backbone));
+    Promise<StepResult> test =
+        steps.start(
+            EMBED_TEST,
+            () -> models.embed(run, spec.dataset(), Split.TEST, spec.classes(), backbone));
+    TaskSet tasks = new TaskSet(train.get().artifact(), test.get().artifact(), spec.tasks());
+
+    List<Promise<BatchResult>> started = new ArrayList<>();
+    List<Promise<BatchResult>> inFlight = new ArrayList<>();
+    for (int i = 0; i < batches.size(); i++) {
+      if (inFlight.size() >= spec.parallelism()) {
+        Promise.anyOf(inFlight).get();
+        inFlight.removeIf(Promise::isCompleted);
+      }
+      List<ImprintConfig> batch = batches.get(i);
+      Promise<BatchResult> p =
+          steps.start(batchStage(i, batches.size()), () -> imprint.evaluate(run, tasks, batch));
+      started.add(p);
+      inFlight.add(p);
+    }
+    // In start order, so the summary's inputs (and its cache key) do not depend on timing.
+    List<BatchResult> done = started.stream().map(Promise::get).toList();
+
+    var refs = done.stream().map(BatchResult::runs).toList();
+    ImprintingSummary summary =
+        steps.start(SUMMARIZE, () -> imprint.summarize(run, tasks, refs, spec.cd())).get();
+    int memoized = done.stream().mapToInt(BatchResult::memoized).sum();
+    return new ImprintingResult(backbone, tasks, summary, memoized, steps.cached(), steps.total());
+  }
+
+  @Override
+  public PipelineProgress progress() {
+    return tracker.snapshot();
+  }
+
+  private static String batchStage(int index, int count) {
+    return "batch " + (index + 1) + "/" + count;
+  }
+
+  private static List<List<ImprintConfig>> batches(List<ImprintConfig> runs, int size) {
+    List<List<ImprintConfig>> out = new ArrayList<>();
+    for (int i = 0; i < runs.size(); i += size) {
+      out.add(List.copyOf(runs.subList(i, Math.min(runs.size(), i + size))));
+    }
+    return out;
+  }
+}
