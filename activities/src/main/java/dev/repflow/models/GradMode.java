@@ -11,11 +11,11 @@ import ai.djl.pytorch.jni.JniUtils;
  * is being used in an in-place operation"); inference would build graphs it never uses. repflow
  * runs only on the PyTorch engine, hence the engine-specific call.
  */
-final class GradMode {
+public final class GradMode {
   private GradMode() {}
 
   /** Turns autograd off on the calling thread; gradient collectors turn it on while they live. */
-  static void offOnThisThread() {
+  public static void offOnThisThread() {
     JniUtils.setGradMode(false);
   }
 }

@@ -4,6 +4,9 @@ import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.common.TaskQueues;
 import dev.repflow.data.DataActivitiesImpl;
 import dev.repflow.eval.EvalActivitiesImpl;
+import dev.repflow.fungi.FungiEvalActivitiesImpl;
+import dev.repflow.fungi.FungiWorkflowImpl;
+import dev.repflow.fungi.GradientActivitiesImpl;
 import dev.repflow.models.ModelActivitiesImpl;
 import dev.repflow.transfer.TransferEvalWorkflowImpl;
 import io.temporal.common.SimplePlugin;
@@ -73,11 +76,15 @@ public final class RepflowPlugin extends SimplePlugin {
   public void initializeWorker(String taskQueue, Worker worker) {
     super.initializeWorker(taskQueue, worker);
     if (TaskQueues.GPU.equals(taskQueue)) {
-      worker.registerActivitiesImplementations(new ModelActivitiesImpl(store));
-    } else if (TaskQueues.CPU.equals(taskQueue)) {
-      worker.registerWorkflowImplementationTypes(TransferEvalWorkflowImpl.class);
       worker.registerActivitiesImplementations(
-          new DataActivitiesImpl(store), new EvalActivitiesImpl(store));
+          new ModelActivitiesImpl(store), new GradientActivitiesImpl(store));
+    } else if (TaskQueues.CPU.equals(taskQueue)) {
+      worker.registerWorkflowImplementationTypes(
+          TransferEvalWorkflowImpl.class, FungiWorkflowImpl.class);
+      worker.registerActivitiesImplementations(
+          new DataActivitiesImpl(store),
+          new EvalActivitiesImpl(store),
+          new FungiEvalActivitiesImpl(store));
     }
   }
 }

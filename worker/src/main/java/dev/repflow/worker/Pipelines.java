@@ -2,6 +2,9 @@ package dev.repflow.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.repflow.common.PipelineSpec;
+import dev.repflow.fungi.FungiResult;
+import dev.repflow.fungi.FungiSpec;
+import dev.repflow.fungi.FungiWorkflow;
 import dev.repflow.transfer.TransferEvalResult;
 import dev.repflow.transfer.TransferEvalSpec;
 import dev.repflow.transfer.TransferEvalWorkflow;
@@ -20,7 +23,15 @@ public final class Pipelines {
           TransferEvalResult.class,
           TransferEvalReport::print);
 
-  public static final List<Pipeline<?, ?>> ALL = List.of(TRANSFER);
+  public static final Pipeline<FungiSpec, FungiResult> FUNGI =
+      new Pipeline<>(
+          FungiSpec.PIPELINE,
+          FungiWorkflow.TYPE,
+          FungiSpec.class,
+          FungiResult.class,
+          FungiReport::print);
+
+  public static final List<Pipeline<?, ?>> ALL = List.of(TRANSFER, FUNGI);
 
   private Pipelines() {}
 
