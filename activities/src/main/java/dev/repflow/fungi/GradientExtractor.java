@@ -60,7 +60,7 @@ public final class GradientExtractor {
   }
 
   /** The views of images {@code [from, to)}, {@code [B*V, 1, H, W]}. */
-  private NDArray viewImages(NDManager manager, ImageSet images, int from, int to) {
+  NDArray viewImages(NDManager manager, ImageSet images, int from, int to) {
     int v = objective.views();
     int size = images.pixelsPerImage();
     float[] buffer = new float[(to - from) * v * size];

@@ -1,0 +1,100 @@
+package dev.repflow.fungi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.repflow.data.DatasetSpec;
+import dev.repflow.data.FashionMnist;
+import dev.repflow.data.ImageSet;
+import dev.repflow.data.Split;
+import dev.repflow.models.Backbones;
+import dev.repflow.models.Classifier;
+import dev.repflow.models.GradMode;
+import dev.repflow.models.ModelSpec;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The batched outer-product gradients equal one ordinary backward pass per sample through a copy of
+ * the layer's weight and bias (fungivision's check: a sample alone vs in a batch).
+ */
+class PerSampleGradientTest {
+  private static final ModelSpec MODEL = new ModelSpec("cnn", 4, 16);
+  private static final ImageSet IMAGES =
+      FashionMnist.load(new DatasetSpec(null, null, 2, null), Split.TRAIN, List.of(0, 1, 2, 3));
+
+  static Stream<ObjectiveSpec> objectives() {
+    return Stream.of(
+        new KlObjectiveSpec(32, 15, 42L),
+        new DinoObjectiveSpec(64, 0.07, 0.1, 2, 3, 42L),
+        new SimClrObjectiveSpec(16, 0.07, 3, 3, 42L));
+  }
+
+  @ParameterizedTest
+  @MethodSource("objectives")
+  void batchedGradientsMatchSingleSampleBackwardPasses(ObjectiveSpec spec) {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      GradMode.offOnThisThread();
+      Engine.getInstance().setRandomSeed(3);
+      Classifier model = Backbones.build(MODEL, 4);
+      model.initialize(manager);
+      LayerCut cut = LayerCut.of(model, "fc");
+      Objective objective = Objectives.create(manager, spec, 16, cut, IMAGES);
+      GradientExtractor extractor = new GradientExtractor(manager, cut, objective);
+      int n = IMAGES.size();
+
+      NDList parts = extractor.upstream(manager, IMAGES, 0, n);
+      NDArray h = parts.get(1);
+      NDArray withBias = h.concat(manager.ones(h.getShape().slice(0, 2).add(1)), 2);
+      NDArray batched = GradientProjector.fullGradients(parts.get(0), withBias);
+
+      ParameterStore store = new ParameterStore(manager, false);
+      var params = model.layers().layer("fc").getParameters();
+      double worst = 0;
+      for (int i = 0; i < n; i++) {
+        NDArray single = singleSample(manager, store, extractor, cut, objective, params, i);
+        NDArray expected = batched.get(i);
+        double scale = single.abs().max().getFloat();
+        assertTrue(scale > 0, "gradient of sample " + i + " is all zeros");
+        double error = single.sub(expected).abs().max().getFloat() / scale;
+        worst = Math.max(worst, error);
+      }
+      assertTrue(worst < 1e-4, spec.name() + ": max relative error " + worst);
+    }
+  }
+
+  /** {@code [out, in + 1]}: autograd of sample {@code i}'s loss w.r.t. a copy of W and b. */
+  private static NDArray singleSample(
+      NDManager manager,
+      ParameterStore store,
+      GradientExtractor extractor,
+      LayerCut cut,
+      Objective objective,
+      ai.djl.util.PairList<String, ai.djl.nn.Parameter> params,
+      int i) {
+    NDArray x = extractor.viewImages(manager, IMAGES, i, i + 1);
+    NDArray h = cut.front(store, x).reshape(objective.views(), -1);
+    NDArray w = params.get("weight").getArray().duplicate();
+    NDArray b = params.get("bias").getArray().duplicate();
+    w.setRequiresGradient(true);
+    b.setRequiresGradient(true);
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      NDArray z = h.matMul(w.transpose()).add(b);
+      NDArray e = cut.tail(store, z).reshape(1, objective.views(), -1);
+      collector.backward(objective.loss(e).sum());
+    }
+    NDArray gw = w.getGradient();
+    NDArray gb = b.getGradient().reshape(-1, 1);
+    assertEquals(gw.getShape().get(0), gb.getShape().get(0));
+    return gw.concat(gb, 1).get(new NDIndex(":, :"));
+  }
+}
