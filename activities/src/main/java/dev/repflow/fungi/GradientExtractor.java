@@ -33,30 +33,33 @@ public final class GradientExtractor {
    * Upstream gradients and layer inputs of images {@code [from, to)}.
    *
    * @param manager owns the results (a per-batch sub-manager)
-   * @return {@code dz [B, V, out]} and {@code h [B, V, in]}
+   * @return {@code dz [B, R, out]} and {@code h [B, R, in]}, R = views x tokens rows per sample
    */
   NDList upstream(NDManager manager, ImageSet images, int from, int to) {
     int b = to - from;
-    int v = objective.views();
-    NDArray x = viewImages(manager, images, from, to);
-    NDArray h = cut.front(store, x);
-    h = h.reshape(h.getShape().get(0), -1); // [B*V, in]
+    NDList front = cut.front(store, viewImages(manager, images, from, to));
+    NDArray h = front.get(0); // [B*V, (T,) in]
     NDArray z = cut.apply(store, h).stopGradient();
     NDArray dz;
     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
       z.setRequiresGradient(true);
-      NDArray e = cut.tail(store, z);
-      NDArray loss = objective.loss(e.reshape(b, v, -1)).sum();
+      NDArray e = cut.tail(store, z, front);
+      NDArray loss = objective.loss(e.reshape(b, objective.views(), -1)).sum();
       collector.backward(loss);
       dz = z.getGradient().duplicate();
     }
-    return new NDList(dz.reshape(b, v, -1), h.reshape(b, v, -1));
+    // Views and tokens alike: every row of a sample adds one outer product.
+    return new NDList(dz.reshape(b, -1, lastDim(dz)), h.reshape(b, -1, lastDim(h)));
   }
 
   /** Embeddings {@code [B*V, D]} of the objective's views of images {@code [from, to)}. */
   NDArray embedViews(NDManager manager, ImageSet images, int from, int to) {
-    NDArray x = viewImages(manager, images, from, to);
-    return cut.tail(store, cut.apply(store, cut.front(store, x).reshape(x.getShape().get(0), -1)));
+    NDList front = cut.front(store, viewImages(manager, images, from, to));
+    return cut.tail(store, cut.apply(store, front.get(0)), front);
+  }
+
+  private static long lastDim(NDArray x) {
+    return x.getShape().get(x.getShape().dimension() - 1);
   }
 
   /** The views of images {@code [from, to)}, {@code [B*V, 1, H, W]}. */

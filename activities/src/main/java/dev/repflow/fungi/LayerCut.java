@@ -4,36 +4,38 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import dev.repflow.models.Backbones;
 import dev.repflow.models.Classifier;
-import dev.repflow.models.ModelSpec;
 import dev.repflow.models.NamedLayers;
+import dev.repflow.models.ResidualLinear;
 import java.util.List;
 
 /**
  * A backbone cut at one linear layer: front (input to layer input), the layer, tail (layer output
  * to embedding). Gradients are taken w.r.t. the layer's weight and bias.
  *
+ * <p>A layer is a stage that is a {@link Linear}, or a {@link ResidualLinear} (ViT attention output
+ * projection), whose residual stream the front hands to the tail unchanged: it does not depend on
+ * the layer's weights, so it is a constant for the gradient.
+ *
  * @param before stage whose output feeds the layer, or null when the layer is the first stage
  * @param last the backbone's last stage (its output is the embedding)
  */
 public record LayerCut(NamedLayers layers, String before, String layer, String last) {
 
-  /** The default gradient layer of an architecture: the last hidden linear layer of the CNN. */
-  public static String defaultLayer(ModelSpec model) {
-    return "fc";
-  }
-
   /**
-   * @param name layer name, or null for {@link #defaultLayer}
+   * @param name layer name, or null for the architecture's default
    * @throws IllegalArgumentException listing the linear layers when {@code name} is not one
    */
   public static LayerCut of(Classifier model, String name) {
-    String layer = name == null ? defaultLayer(model.spec()) : name;
+    String layer = name == null ? Backbones.defaultGradientLayer(model.spec()) : name;
     NamedLayers layers = model.layers();
     List<String> names = layers.names();
-    List<String> linear = names.stream().filter(n -> layers.layer(n) instanceof Linear).toList();
+    List<String> linear = names.stream().filter(n -> linear(layers.layer(n)) != null).toList();
     if (!linear.contains(layer)) {
       throw new IllegalArgumentException(
           "gradients.layer: no linear layer '"
@@ -53,25 +55,51 @@ public record LayerCut(NamedLayers layers, String before, String layer, String l
 
   /** Weight shape {@code [out, in]} of the layer (the model must be initialised). */
   public Shape weightShape() {
-    return block().getParameters().get("weight").getArray().getShape();
+    return parameters().get("weight").getArray().getShape();
   }
 
-  /** {@code [N, ...]} images to {@code [N, in]} layer inputs. */
-  public NDArray front(ParameterStore store, NDArray images) {
-    return before == null ? images : layers.run(store, images, null, before, false);
+  /** The layer's own {@code weight} and {@code bias}. */
+  public PairList<String, Parameter> parameters() {
+    return linear().getParameters();
   }
 
-  /** {@code [N, in]} to {@code [N, out]}. */
+  /**
+   * Layer input and side inputs.
+   *
+   * @param images {@code [N, ...]}
+   * @return {@code h [N, ..., in]} first, then the residual stream when the layer has one
+   */
+  public NDList front(ParameterStore store, NDArray images) {
+    return before == null
+        ? new NDList(images)
+        : layers.runList(store, new NDList(images), null, before, false);
+  }
+
+  /** {@code [N, ..., in]} to {@code [N, ..., out]}. */
   public NDArray apply(ParameterStore store, NDArray inputs) {
-    return block().forward(store, new NDList(inputs), false).singletonOrThrow();
+    return linear().forward(store, new NDList(inputs), false).singletonOrThrow();
   }
 
-  /** {@code [N, out]} layer outputs to {@code [N, D]} embeddings. */
-  public NDArray tail(ParameterStore store, NDArray outputs) {
-    return layer.equals(last) ? outputs : layers.run(store, outputs, layer, last, false);
+  /**
+   * @param outputs {@code [N, ..., out]} layer outputs
+   * @param front what {@link #front} returned (its residual stream, if any, is added here)
+   * @return {@code [N, D]} embeddings
+   */
+  public NDArray tail(ParameterStore store, NDArray outputs, NDList front) {
+    NDArray stage = front.size() > 1 ? outputs.add(front.get(1)) : outputs;
+    return layer.equals(last)
+        ? stage
+        : layers.runList(store, new NDList(stage), layer, last, false).singletonOrThrow();
   }
 
-  private Block block() {
-    return layers.layer(layer);
+  private Linear linear() {
+    return linear(layers.layer(layer));
+  }
+
+  private static Linear linear(Block block) {
+    if (block instanceof Linear l) {
+      return l;
+    }
+    return block instanceof ResidualLinear r ? r.linear() : null;
   }
 }

@@ -25,6 +25,22 @@ class LayerCutTest {
   }
 
   @Test
+  void defaultVitLayerIsTheLastAttentionOutputProjection() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Classifier net = Backbones.build(new ModelSpec("vit", 16, 8), 3);
+      net.initialize(m);
+      LayerCut cut = LayerCut.of(net, null);
+      assertEquals("block2.attn.proj", cut.layer());
+      assertEquals("block2.attn", cut.before());
+      assertEquals(new Shape(8, 8), cut.weightShape());
+      var e = assertThrows(IllegalArgumentException.class, () -> LayerCut.of(net, "fc"));
+      assertTrue(
+          e.getMessage().contains("[patch_embed, block1.attn.proj, block2.attn.proj]"),
+          e.getMessage());
+    }
+  }
+
+  @Test
   void unknownOrNonLinearLayerListsTheLinearLayers() {
     Classifier net = Backbones.build(new ModelSpec("cnn", 4, 16), 3);
     for (String name : new String[] {"attn", "conv1"}) {

@@ -21,6 +21,7 @@ import dev.repflow.models.ModelSpec;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -28,26 +29,31 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the layer's weight and bias (fungivision's check: a sample alone vs in a batch).
  */
 class PerSampleGradientTest {
-  private static final ModelSpec MODEL = new ModelSpec("cnn", 4, 16);
+  private static final ModelSpec CNN = new ModelSpec("cnn", 4, 16);
+  private static final ModelSpec VIT = new ModelSpec("vit", 16, 16);
   private static final ImageSet IMAGES =
       FashionMnist.load(new DatasetSpec(null, null, 2, null), Split.TRAIN, List.of(0, 1, 2, 3));
 
-  static Stream<ObjectiveSpec> objectives() {
-    return Stream.of(
-        new KlObjectiveSpec(32, 15, 42L),
-        new DinoObjectiveSpec(64, 0.07, 0.1, 2, 3, 42L),
-        new SimClrObjectiveSpec(16, 0.07, 3, 3, 42L));
+  static Stream<Arguments> cases() {
+    return Stream.of(CNN, VIT)
+        .flatMap(
+            model ->
+                Stream.of(
+                        new KlObjectiveSpec(32, 15, 42L),
+                        new DinoObjectiveSpec(64, 0.07, 0.1, 2, 3, 42L),
+                        new SimClrObjectiveSpec(16, 0.07, 3, 3, 42L))
+                    .map(objective -> Arguments.of(model, objective)));
   }
 
   @ParameterizedTest
-  @MethodSource("objectives")
-  void batchedGradientsMatchSingleSampleBackwardPasses(ObjectiveSpec spec) {
+  @MethodSource("cases")
+  void batchedGradientsMatchSingleSampleBackwardPasses(ModelSpec modelSpec, ObjectiveSpec spec) {
     try (NDManager manager = NDManager.newBaseManager()) {
       GradMode.offOnThisThread();
       Engine.getInstance().setRandomSeed(3);
-      Classifier model = Backbones.build(MODEL, 4);
+      Classifier model = Backbones.build(modelSpec, 4);
       model.initialize(manager);
-      LayerCut cut = LayerCut.of(model, "fc");
+      LayerCut cut = LayerCut.of(model, null);
       Objective objective = Objectives.create(manager, spec, 16, cut, IMAGES);
       GradientExtractor extractor = new GradientExtractor(manager, cut, objective);
       int n = IMAGES.size();
@@ -58,7 +64,7 @@ class PerSampleGradientTest {
       NDArray batched = GradientProjector.fullGradients(parts.get(0), withBias);
 
       ParameterStore store = new ParameterStore(manager, false);
-      var params = model.layers().layer("fc").getParameters();
+      var params = cut.parameters();
       double worst = 0;
       for (int i = 0; i < n; i++) {
         NDArray single = singleSample(manager, store, extractor, cut, objective, params, i);
@@ -68,7 +74,8 @@ class PerSampleGradientTest {
         double error = single.sub(expected).abs().max().getFloat() / scale;
         worst = Math.max(worst, error);
       }
-      assertTrue(worst < 1e-4, spec.name() + ": max relative error " + worst);
+      assertTrue(
+          worst < 1e-4, modelSpec.arch() + " " + spec.name() + ": max relative error " + worst);
     }
   }
 
@@ -82,14 +89,15 @@ class PerSampleGradientTest {
       ai.djl.util.PairList<String, ai.djl.nn.Parameter> params,
       int i) {
     NDArray x = extractor.viewImages(manager, IMAGES, i, i + 1);
-    NDArray h = cut.front(store, x).reshape(objective.views(), -1);
+    NDList front = cut.front(store, x);
+    NDArray h = front.get(0);
     NDArray w = params.get("weight").getArray().duplicate();
     NDArray b = params.get("bias").getArray().duplicate();
     w.setRequiresGradient(true);
     b.setRequiresGradient(true);
     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
       NDArray z = h.matMul(w.transpose()).add(b);
-      NDArray e = cut.tail(store, z).reshape(1, objective.views(), -1);
+      NDArray e = cut.tail(store, z, front).reshape(1, objective.views(), -1);
       collector.backward(objective.loss(e).sum());
     }
     NDArray gw = w.getGradient();
