@@ -68,6 +68,11 @@ class FungiWorkflowTest {
     cpu.registerActivitiesImplementations(eval);
     env.newWorker(TaskQueues.GPU).registerActivitiesImplementations(models, gradients);
     env.start();
+    stub(models, gradients, eval);
+  }
+
+  /** Stubs every step with small fake results (also used to record the replay history). */
+  static void stub(ModelActivities models, GradientActivities gradients, FungiEvalActivities eval) {
     TrainedBackbone backbone =
         new TrainedBackbone(ref("ckpt", 0, 0), new ModelSpec("cnn", 8, 16), 5, 0.9, 0.3, false);
     when(eval.projection(any(), any(), any(), any()))
