@@ -19,11 +19,11 @@ import dev.repflow.data.ImageSet;
  * {@code sum_v dz_{i,v} h_{i,v}^T} (see {@link GradientProjector}).
  */
 public final class GradientExtractor {
-  private final LayerCut cut;
+  private final BackboneCut cut;
   private final Objective objective;
   private final ParameterStore store;
 
-  GradientExtractor(NDManager manager, LayerCut cut, Objective objective) {
+  GradientExtractor(NDManager manager, BackboneCut cut, Objective objective) {
     this.cut = cut;
     this.objective = objective;
     this.store = new ParameterStore(manager, false);

@@ -25,7 +25,8 @@ import java.util.List;
  * @param before stage whose output feeds the layer, or null when the layer is the first stage
  * @param last the backbone's last stage (its output is the embedding)
  */
-public record LayerCut(NamedLayers layers, String before, String layer, String last) {
+public record LayerCut(NamedLayers layers, String before, String layer, String last)
+    implements BackboneCut {
 
   /**
    * @param name layer name, or null for the architecture's default
@@ -54,11 +55,13 @@ public record LayerCut(NamedLayers layers, String before, String layer, String l
   }
 
   /** Weight shape {@code [out, in]} of the layer (the model must be initialised). */
+  @Override
   public Shape weightShape() {
     return parameters().get("weight").getArray().getShape();
   }
 
   /** The layer's own {@code weight} and {@code bias}. */
+  @Override
   public PairList<String, Parameter> parameters() {
     return linear().getParameters();
   }
@@ -69,6 +72,7 @@ public record LayerCut(NamedLayers layers, String before, String layer, String l
    * @param images {@code [N, ...]}
    * @return {@code h [N, ..., in]} first, then the residual stream when the layer has one
    */
+  @Override
   public NDList front(ParameterStore store, NDArray images) {
     return before == null
         ? new NDList(images)
@@ -76,6 +80,7 @@ public record LayerCut(NamedLayers layers, String before, String layer, String l
   }
 
   /** {@code [N, ..., in]} to {@code [N, ..., out]}. */
+  @Override
   public NDArray apply(ParameterStore store, NDArray inputs) {
     return linear().forward(store, new NDList(inputs), false).singletonOrThrow();
   }
@@ -85,6 +90,7 @@ public record LayerCut(NamedLayers layers, String before, String layer, String l
    * @param front what {@link #front} returned (its residual stream, if any, is added here)
    * @return {@code [N, D]} embeddings
    */
+  @Override
   public NDArray tail(ParameterStore store, NDArray outputs, NDList front) {
     NDArray stage = front.size() > 1 ? outputs.add(front.get(1)) : outputs;
     return layer.equals(last)

@@ -17,7 +17,7 @@ final class Objectives {
       NDManager manager,
       ObjectiveSpec spec,
       int embeddingDim,
-      LayerCut cut,
+      BackboneCut cut,
       ImageSet negativePool) {
     if (spec instanceof KlObjectiveSpec kl) {
       return new KlObjective(manager, kl, embeddingDim);

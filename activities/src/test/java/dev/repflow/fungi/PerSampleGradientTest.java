@@ -54,29 +54,35 @@ class PerSampleGradientTest {
       Classifier model = Backbones.build(modelSpec, 4);
       model.initialize(manager);
       LayerCut cut = LayerCut.of(model, null);
-      Objective objective = Objectives.create(manager, spec, 16, cut, IMAGES);
-      GradientExtractor extractor = new GradientExtractor(manager, cut, objective);
-      int n = IMAGES.size();
-
-      NDList parts = extractor.upstream(manager, IMAGES, 0, n);
-      NDArray h = parts.get(1);
-      NDArray withBias = h.concat(manager.ones(h.getShape().slice(0, 2).add(1)), 2);
-      NDArray batched = GradientProjector.fullGradients(parts.get(0), withBias);
-
-      ParameterStore store = new ParameterStore(manager, false);
-      var params = cut.parameters();
-      double worst = 0;
-      for (int i = 0; i < n; i++) {
-        NDArray single = singleSample(manager, store, extractor, cut, objective, params, i);
-        NDArray expected = batched.get(i);
-        double scale = single.abs().max().getFloat();
-        assertTrue(scale > 0, "gradient of sample " + i + " is all zeros");
-        double error = single.sub(expected).abs().max().getFloat() / scale;
-        worst = Math.max(worst, error);
-      }
+      double worst = worstRelativeError(manager, cut, spec, 16, IMAGES);
       assertTrue(
           worst < 1e-4, modelSpec.arch() + " " + spec.name() + ": max relative error " + worst);
     }
+  }
+
+  /**
+   * Largest relative difference (max abs difference / max abs value, per sample) between the
+   * batched per-sample gradients and single-sample backward passes, over {@code images}.
+   */
+  static double worstRelativeError(
+      NDManager manager, BackboneCut cut, ObjectiveSpec spec, int embeddingDim, ImageSet images) {
+    Objective objective = Objectives.create(manager, spec, embeddingDim, cut, images);
+    GradientExtractor extractor = new GradientExtractor(manager, cut, objective);
+    int n = images.size();
+    NDList parts = extractor.upstream(manager, images, 0, n);
+    NDArray h = parts.get(1);
+    NDArray withBias = h.concat(manager.ones(h.getShape().slice(0, 2).add(1)), 2);
+    NDArray batched = GradientProjector.fullGradients(parts.get(0), withBias);
+
+    ParameterStore store = new ParameterStore(manager, false);
+    double worst = 0;
+    for (int i = 0; i < n; i++) {
+      NDArray single = singleSample(manager, store, extractor, cut, objective, images, i);
+      double scale = single.abs().max().getFloat();
+      assertTrue(scale > 0, "gradient of sample " + i + " is all zeros");
+      worst = Math.max(worst, single.sub(batched.get(i)).abs().max().getFloat() / scale);
+    }
+    return worst;
   }
 
   /** {@code [out, in + 1]}: autograd of sample {@code i}'s loss w.r.t. a copy of W and b. */
@@ -84,11 +90,12 @@ class PerSampleGradientTest {
       NDManager manager,
       ParameterStore store,
       GradientExtractor extractor,
-      LayerCut cut,
+      BackboneCut cut,
       Objective objective,
-      ai.djl.util.PairList<String, ai.djl.nn.Parameter> params,
+      ImageSet images,
       int i) {
-    NDArray x = extractor.viewImages(manager, IMAGES, i, i + 1);
+    var params = cut.parameters();
+    NDArray x = extractor.viewImages(manager, images, i, i + 1);
     NDList front = cut.front(store, x);
     NDArray h = front.get(0);
     NDArray w = params.get("weight").getArray().duplicate();
