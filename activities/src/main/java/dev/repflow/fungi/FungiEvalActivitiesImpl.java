@@ -17,6 +17,7 @@ import dev.repflow.steps.ProgressReporter;
 import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
 import dev.repflow.steps.StepKey;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -53,13 +54,32 @@ public class FungiEvalActivitiesImpl implements FungiEvalActivities {
             ProjectionSpec sized = spec.dim() == 0 ? spec.withDim(model.embeddingDim()) : spec;
             plan = ProjectionPlan.of(sized, cut.layer(), (int) w.get(0), (int) w.get(1) + 1);
           }
-          String key =
-              StepKey.of(run, PROJECTION, VERSION, Map.of("plan", plan), List.of(), "json").key();
-          var cached = cache.reusable(run, key);
-          ArtifactRef ref = cached.orElseGet(() -> JsonArtifacts.put(store, key, plan));
-          return new FungiProjection(
-              ref, plan.layer(), plan.gradientDim(), plan.dim(), cached.isPresent());
+          return store(run, plan, Map.of("plan", plan));
         });
+  }
+
+  @Override
+  public FungiProjection projectionTorchScript(RunContext run, String dir, ProjectionSpec spec) {
+    return StepFailures.guard(
+        PROJECTION,
+        () -> {
+          Map<String, String> parts = TorchScriptParts.checksums(Path.of(dir));
+          ProjectionPlan plan;
+          try (TorchScriptCut cut = TorchScriptCut.load(Path.of(dir))) {
+            Shape w = cut.weightShape();
+            ProjectionSpec sized = spec.dim() == 0 ? spec.withDim((int) w.get(0)) : spec;
+            plan = ProjectionPlan.of(sized, cut.layer(), (int) w.get(0), (int) w.get(1) + 1);
+          }
+          return store(run, plan, Map.of("plan", plan, "torchscript", parts));
+        });
+  }
+
+  private FungiProjection store(RunContext run, ProjectionPlan plan, Map<String, Object> params) {
+    String key = StepKey.of(run, PROJECTION, VERSION, params, List.of(), "json").key();
+    var cached = cache.reusable(run, key);
+    ArtifactRef ref = cached.orElseGet(() -> JsonArtifacts.put(store, key, plan));
+    return new FungiProjection(
+        ref, plan.layer(), plan.gradientDim(), plan.dim(), cached.isPresent());
   }
 
   @Override

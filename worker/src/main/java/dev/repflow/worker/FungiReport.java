@@ -18,12 +18,16 @@ final class FungiReport {
     var backbone = result.backbone();
     var projection = result.projection();
     out.println();
-    out.printf(
-        Locale.ROOT,
-        "Backbone %s pretrained on classes %s: train accuracy %.4f%n",
-        backbone.model().label(),
-        spec.pretrain().classes(),
-        backbone.trainAccuracy());
+    if (backbone == null) {
+      out.println("TorchScript backbone " + spec.torchscript());
+    } else {
+      out.printf(
+          Locale.ROOT,
+          "Backbone %s pretrained on classes %s: train accuracy %.4f%n",
+          backbone.model().label(),
+          spec.pretrain().classes(),
+          backbone.trainAccuracy());
+    }
     out.printf(
         Locale.ROOT,
         "Gradients of layer %s (%d values) projected to %d dims (%s); evaluated on classes %s:"

@@ -3,6 +3,7 @@ package dev.repflow.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,38 @@ class FungiRunCommandTest {
     CliRun second = CliRun.execute("run", TINY, "--data-dir", dataDir.toString());
     assertEquals(0, second.exitCode(), second.toString());
     assertTrue(second.out().contains("18 steps, 18 reused from cache"), second.toString());
+  }
+
+  @Test
+  void runsOnATorchScriptBackboneExportedByTheHelper() throws Exception {
+    Path parts = dataDir.resolve("exported");
+    Process export =
+        new ProcessBuilder(
+                "/usr/bin/python3", "../tools/fungi_export.py", "--demo", parts.toString())
+            .redirectErrorStream(true)
+            .start();
+    String log = new String(export.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, export.waitFor(), "export failed (needs python3-torch): " + log);
+    Path config = dataDir.resolve("torchscript.yaml");
+    String tiny = Files.readString(Path.of(TINY));
+    String withoutPretrain =
+        tiny.substring(0, tiny.indexOf("pretrain:")) + tiny.substring(tiny.indexOf("gradients:"));
+    Files.writeString(
+        config,
+        withoutPretrain.replace("experiment: cli-fungi", "experiment: cli-fungi-ts")
+            + "torchscript: "
+            + parts
+            + "\n");
+
+    CliRun run = CliRun.execute("run", config.toString(), "--data-dir", dataDir.toString());
+
+    assertEquals(0, run.exitCode(), run.toString());
+    assertTrue(run.out().contains("TorchScript backbone " + parts), run.toString());
+    assertTrue(run.out().contains("Gradients of layer layer (12560 values)"), run.toString());
+    assertTrue(
+        run.out().matches("(?s).*\\n\\+kl\\+dino\\+simclr\\s+64\\s+64\\s+0\\.\\d{4}.*"),
+        run.toString());
+    assertTrue(run.out().contains("17 steps, 0 reused from cache"), run.toString());
   }
 
   @Test

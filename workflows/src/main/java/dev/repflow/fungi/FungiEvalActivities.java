@@ -22,6 +22,13 @@ public interface FungiEvalActivities {
   FungiProjection projection(RunContext run, ModelSpec model, String layer, ProjectionSpec spec);
 
   /**
+   * {@link #projection} for a TorchScript backbone's {@code layer.pt} in {@code dir}; a zero {@code
+   * spec.dim()} means the layer's output size.
+   */
+  @ActivityMethod(name = "FungiProjectionTorchScript")
+  FungiProjection projectionTorchScript(RunContext run, String dir, ProjectionSpec spec);
+
+  /**
    * L2-normalises each block, concatenates, fits PCA on train, then kNN, linear probe, few-shot and
    * retrieval metrics of test against train.
    *

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Output of {@link FungiWorkflow}.
  *
- * @param backbone the pretrained checkpoint
+ * @param backbone the pretrained checkpoint; null for a TorchScript backbone
  * @param projection the shared projection
  * @param trainFeatures per block ({@code embeddings}, then each objective) the train-split file
  * @param testFeatures same for the test split

@@ -17,6 +17,9 @@ import dev.repflow.transfer.TransferEvalSpec;
  * @param pretrain supervised pretraining of the backbone (same section as the transfer pipeline)
  * @param gradients layer, objectives and projection
  * @param evaluate downstream classes and metrics
+ * @param torchscript folder with a user's backbone exported by {@code tools/fungi_export.py}
+ *     ({@code front.pt}, {@code layer.pt}, {@code tail.pt}); when set, it replaces the built-in
+ *     {@code model} and no pretraining runs (the {@code pretrain} section may be left out)
  * @param useCache false recomputes every step ({@code --no-cache})
  */
 public record FungiSpec(
@@ -27,6 +30,7 @@ public record FungiSpec(
     TransferEvalSpec.Pretrain pretrain,
     GradientSpec gradients,
     FungiEvalSpec evaluate,
+    String torchscript,
     Boolean useCache)
     implements PipelineSpec {
   public static final String PIPELINE = "fungi";
@@ -35,8 +39,9 @@ public record FungiSpec(
     pipeline = PipelineSpec.requirePipeline(pipeline, PIPELINE);
     dataset = dataset == null ? new DatasetSpec(null, null, null, null) : dataset;
     model = model == null ? new ModelSpec(null, 0, 0) : model;
-    if (pretrain == null) {
-      throw new IllegalArgumentException("pretrain: section is required");
+    torchscript = torchscript == null || torchscript.isBlank() ? null : torchscript;
+    if (pretrain == null && torchscript == null) {
+      throw new IllegalArgumentException("pretrain: section is required (or set torchscript)");
     }
     if (evaluate == null) {
       throw new IllegalArgumentException("evaluate: section is required");
@@ -44,13 +49,15 @@ public record FungiSpec(
     gradients = gradients == null ? GradientSpec.defaults() : gradients;
     useCache = useCache == null ? Boolean.TRUE : useCache;
     int numClasses = dataset.numClasses();
-    pretrain =
-        new TransferEvalSpec.Pretrain(
-            ClassSubset.validate("pretrain.classes", pretrain.classes(), numClasses),
-            pretrain.epochs(),
-            pretrain.batchSize(),
-            pretrain.learningRate(),
-            pretrain.seed());
+    if (pretrain != null) {
+      pretrain =
+          new TransferEvalSpec.Pretrain(
+              ClassSubset.validate("pretrain.classes", pretrain.classes(), numClasses),
+              pretrain.epochs(),
+              pretrain.batchSize(),
+              pretrain.learningRate(),
+              pretrain.seed());
+    }
     evaluate =
         evaluate.withClasses(
             ClassSubset.validate("evaluate.classes", evaluate.classes(), numClasses));
@@ -58,11 +65,12 @@ public record FungiSpec(
 
   @Override
   public FungiSpec withUseCache(boolean on) {
-    return new FungiSpec(pipeline, experiment, dataset, model, pretrain, gradients, evaluate, on);
+    return new FungiSpec(
+        pipeline, experiment, dataset, model, pretrain, gradients, evaluate, torchscript, on);
   }
 
   @Override
   public String modelLabel() {
-    return model.label();
+    return torchscript == null ? model.label() : "torchscript";
   }
 }

@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Recipe: check layer and projection; pretrain; embed both splits; fan out one gradient step per
- * objective and split; evaluate every combination in parallel; write the summary table.
+ * Recipe: check layer and projection; pretrain (unless a TorchScript backbone is given); embed both
+ * splits; fan out one gradient step per objective and split; evaluate every combination in
+ * parallel; write the summary table.
  */
 public class FungiWorkflowImpl implements FungiWorkflow {
   static final String PROJECTION = "projection";
@@ -40,28 +41,36 @@ public class FungiWorkflowImpl implements FungiWorkflow {
   public FungiResult run(FungiSpec spec) {
     List<String> objectives = spec.gradients().objectives().stream().map(o -> o.name()).toList();
     List<Combination> combinations = Combination.paperOrder(objectives);
-    tracker = new StageTracker(TYPE, plan(objectives, combinations));
+    tracker = new StageTracker(TYPE, plan(objectives, combinations, spec.torchscript() == null));
     Steps steps = new Steps(tracker);
     RunContext run = new RunContext(spec.experiment(), spec.useCache());
     var classes = spec.evaluate().classes();
     GradientSpec g = spec.gradients();
 
+    String ts = spec.torchscript();
     FungiProjection projection =
         steps
-            .start(PROJECTION, () -> eval.projection(run, spec.model(), g.layer(), g.projection()))
+            .start(
+                PROJECTION,
+                () ->
+                    ts == null
+                        ? eval.projection(run, spec.model(), g.layer(), g.projection())
+                        : eval.projectionTorchScript(run, ts, g.projection()))
             .get();
     TrainedBackbone backbone =
-        steps
-            .start(
-                PRETRAIN,
-                () ->
-                    models.pretrain(
-                        run,
-                        spec.dataset(),
-                        spec.pretrain().classes(),
-                        spec.model(),
-                        spec.pretrain().train()))
-            .get();
+        ts != null
+            ? null
+            : steps
+                .start(
+                    PRETRAIN,
+                    () ->
+                        models.pretrain(
+                            run,
+                            spec.dataset(),
+                            spec.pretrain().classes(),
+                            spec.model(),
+                            spec.pretrain().train()))
+                .get();
 
     Map<String, Promise<StepResult>> train = new LinkedHashMap<>();
     Map<String, Promise<StepResult>> test = new LinkedHashMap<>();
@@ -71,22 +80,35 @@ public class FungiWorkflowImpl implements FungiWorkflow {
           EMBEDDINGS,
           steps.start(
               stage(EMBEDDINGS, split),
-              () -> models.embed(run, spec.dataset(), split, classes, backbone)));
+              () ->
+                  ts == null
+                      ? models.embed(run, spec.dataset(), split, classes, backbone)
+                      : gradients.embedTorchScript(run, spec.dataset(), split, classes, ts)));
       for (ObjectiveSpec objective : g.objectives()) {
         target.put(
             objective.name(),
             steps.start(
                 stage(objective.name(), split),
                 () ->
-                    gradients.gradients(
-                        run,
-                        spec.dataset(),
-                        split,
-                        classes,
-                        backbone,
-                        objective,
-                        projection,
-                        g.batchSize())));
+                    ts == null
+                        ? gradients.gradients(
+                            run,
+                            spec.dataset(),
+                            split,
+                            classes,
+                            backbone,
+                            objective,
+                            projection,
+                            g.batchSize())
+                        : gradients.gradientsTorchScript(
+                            run,
+                            spec.dataset(),
+                            split,
+                            classes,
+                            ts,
+                            objective,
+                            projection,
+                            g.batchSize())));
       }
     }
     Map<String, ArtifactRef> trainRefs = resolve(train);
@@ -132,8 +154,10 @@ public class FungiWorkflowImpl implements FungiWorkflow {
     return block + "-" + split.id();
   }
 
-  private static List<String> plan(List<String> objectives, List<Combination> combinations) {
-    List<String> stages = new ArrayList<>(List.of(PROJECTION, PRETRAIN));
+  private static List<String> plan(
+      List<String> objectives, List<Combination> combinations, boolean pretrain) {
+    List<String> stages =
+        new ArrayList<>(pretrain ? List.of(PROJECTION, PRETRAIN) : List.of(PROJECTION));
     for (Split split : Split.values()) {
       stages.add(stage(EMBEDDINGS, split));
       objectives.forEach(o -> stages.add(stage(o, split)));

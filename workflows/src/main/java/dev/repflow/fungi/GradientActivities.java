@@ -28,4 +28,24 @@ public interface GradientActivities {
       ObjectiveSpec objective,
       FungiProjection projection,
       int batchSize);
+
+  /**
+   * Embeddings {@code [N, D]} of a split with a TorchScript backbone ({@code front}, {@code layer},
+   * {@code tail} in {@code dir}).
+   */
+  @ActivityMethod(name = "FungiEmbedTorchScript")
+  StepResult embedTorchScript(
+      RunContext run, DatasetSpec dataset, Split split, List<Integer> classes, String dir);
+
+  /** {@link #gradients} for a TorchScript backbone exported into {@code dir}. */
+  @ActivityMethod(name = "FungiGradientsTorchScript")
+  StepResult gradientsTorchScript(
+      RunContext run,
+      DatasetSpec dataset,
+      Split split,
+      List<Integer> classes,
+      String dir,
+      ObjectiveSpec objective,
+      FungiProjection projection,
+      int batchSize);
 }

@@ -49,6 +49,7 @@ class FungiWorkflowTest {
         new TransferEvalSpec.Pretrain(List.of(0, 1, 2, 3, 4), 1, 32, 0.001, 7),
         null,
         new FungiEvalSpec(List.of(5, 6, 7, 8, 9), 0, 0, null, 0, 0, null, null),
+        null,
         true);
   }
 
@@ -147,6 +148,29 @@ class FungiWorkflowTest {
                     ref("dino-" + Split.TEST, 100, 16))),
             any());
     assertEquals(1 + 1 + 2 + 6 + 7 + 1, result.totalSteps());
+  }
+
+  @Test
+  void torchScriptBackboneSkipsPretrainingAndUsesItsOwnSteps() {
+    FungiSpec base = spec();
+    FungiSpec ts =
+        new FungiSpec(
+            null, "unit", base.dataset(), null, null, null, base.evaluate(), "/models/vit", true);
+    when(eval.projectionTorchScript(any(), eq("/models/vit"), any()))
+        .thenReturn(new FungiProjection(ref("proj-ts", 0, 0), "layer", 590592, 768, false));
+    when(gradients.embedTorchScript(any(), any(), any(), anyList(), eq("/models/vit")))
+        .thenAnswer(a -> new StepResult(ref("ts-emb-" + a.getArgument(2), 100, 768), false));
+    when(gradients.gradientsTorchScript(
+            any(), any(), any(), anyList(), eq("/models/vit"), any(), any(), anyInt()))
+        .thenAnswer(a -> new StepResult(ref("ts-" + a.getArgument(2), 100, 768), false));
+
+    FungiResult result = newWorkflow("fungi-ts").run(ts);
+
+    assertEquals(null, result.backbone());
+    assertEquals(1 + 2 + 6 + 7 + 1, result.totalSteps());
+    verify(models, never()).pretrain(any(), any(), anyList(), any(), any());
+    verify(gradients, never())
+        .gradients(any(), any(), any(), anyList(), any(), any(), any(), anyInt());
   }
 
   @Test
