@@ -40,6 +40,15 @@ public final class Backbones {
     return switch (spec.arch()) {
       case ModelSpec.CNN ->
           new Classifier(spec, numClasses, inputChannels, cnn(spec), head(numClasses));
+      case ModelSpec.VIT -> {
+        if (inputChannels != 1) {
+          // The ViT's patchify stage reads one grayscale channel.
+          throw new IllegalArgumentException(
+              "model.arch: vit takes 1 input channel, got " + inputChannels + " (use cnn)");
+        }
+        yield new Classifier(
+            spec, numClasses, inputChannels, VisionTransformer.build(spec), head(numClasses));
+      }
       default ->
           throw new IllegalArgumentException(
               "model.arch: no backbone for architecture '" + spec.arch() + "'");
@@ -55,6 +64,14 @@ public final class Backbones {
    * 14, 14], {@code pool2} [B, 2w, 7, 7], {@code flatten} [B, 49*2w], {@code fc} [B, E] (the last
    * hidden linear layer), {@code embedding} [B, E] (after ReLU).
    */
+  /**
+   * FUNGI's default gradient layer: the last hidden linear layer of the CNN ({@code fc}), the last
+   * block's attention output projection of the ViT.
+   */
+  public static String defaultGradientLayer(ModelSpec spec) {
+    return spec.arch().equals(ModelSpec.VIT) ? VisionTransformer.lastAttentionProjection() : "fc";
+  }
+
   private static NamedLayers cnn(ModelSpec spec) {
     return new NamedLayers()
         .add("conv1", new SequentialBlock().add(conv3x3(spec.width())).add(Activation::relu))

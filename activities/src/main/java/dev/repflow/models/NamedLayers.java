@@ -50,19 +50,27 @@ public final class NamedLayers {
    */
   public NDArray run(
       ParameterStore store, NDArray x, String after, String through, boolean training) {
-    List<String> order = names();
+    return runList(store, new NDList(x), after, through, training).singletonOrThrow();
+  }
+
+  /**
+   * Like {@link #run} for stages that pass more than one array (e.g. a ViT's attention stage hands
+   * its heads and the residual stream to the output projection).
+   */
+  public NDList runList(
+      ParameterStore store, NDList x, String after, String through, boolean training) {
     int from = after == null ? 0 : indexOf(after) + 1;
     int to = indexOf(through);
     if (to < from) {
       throw new IllegalArgumentException(
           "layer '" + through + "' does not come after '" + after + "'");
     }
-    NDList current = new NDList(x);
+    NDList current = x;
     List<Block> blocks = new ArrayList<>(stages.values());
     for (int i = from; i <= to; i++) {
       current = blocks.get(i).forward(store, current, training);
     }
-    return current.singletonOrThrow();
+    return current;
   }
 
   /** The whole sequence as one block (initialization, parameters, saving). */

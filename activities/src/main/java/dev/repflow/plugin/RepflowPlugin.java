@@ -10,6 +10,9 @@ import dev.repflow.common.TaskQueues;
 import dev.repflow.common.WorkflowPresets;
 import dev.repflow.data.DataActivitiesImpl;
 import dev.repflow.eval.EvalActivitiesImpl;
+import dev.repflow.fungi.FungiEvalActivitiesImpl;
+import dev.repflow.fungi.FungiWorkflowImpl;
+import dev.repflow.fungi.GradientActivitiesImpl;
 import dev.repflow.imprinting.ImprintingActivitiesImpl;
 import dev.repflow.imprinting.ImprintingWorkflowImpl;
 import dev.repflow.models.ModelActivitiesImpl;
@@ -96,6 +99,7 @@ public final class RepflowPlugin extends SimplePlugin {
   private static final List<Class<?>> WORKFLOWS =
       List.of(
           TransferEvalWorkflowImpl.class,
+          FungiWorkflowImpl.class,
           AnchoringWorkflowImpl.class,
           StitchingWorkflowImpl.class,
           CollapseWorkflowImpl.class,
@@ -105,6 +109,7 @@ public final class RepflowPlugin extends SimplePlugin {
   private List<Object> gpuActivities() {
     return List.of(
         new ModelActivitiesImpl(store),
+        new GradientActivitiesImpl(store),
         new AnchoringActivitiesImpl(store),
         new StitchingActivitiesImpl(store));
   }
@@ -114,6 +119,7 @@ public final class RepflowPlugin extends SimplePlugin {
     return List.of(
         new DataActivitiesImpl(store),
         new EvalActivitiesImpl(store),
+        new FungiEvalActivitiesImpl(store),
         new CorruptionActivitiesImpl(store),
         new CollapseActivitiesImpl(store),
         new ImprintingActivitiesImpl(store));

@@ -1,10 +1,12 @@
 package dev.repflow.worker;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -53,6 +55,19 @@ final class ConfigErrors {
         && e.getCause() instanceof IllegalArgumentException) {
       // Thrown by a spec's compact constructor, whose message already names the key.
       return oneLine(e.getCause().getMessage());
+    }
+    if (e instanceof InvalidTypeIdException t && !t.getPath().isEmpty()) {
+      // A polymorphic value (e.g. a FUNGI objective) whose `type` names no known variant.
+      JsonSubTypes variants = t.getBaseType().getRawClass().getAnnotation(JsonSubTypes.class);
+      String known =
+          variants == null
+              ? ""
+              : " (known: "
+                  + java.util.Arrays.stream(variants.value())
+                      .map(JsonSubTypes.Type::name)
+                      .collect(Collectors.joining(", "))
+                  + ")";
+      return path(t.getPath()) + ".type: unknown '" + t.getTypeId() + "'" + known + at(e);
     }
     if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
       return path(m.getPath())

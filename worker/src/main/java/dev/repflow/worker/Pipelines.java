@@ -8,6 +8,9 @@ import dev.repflow.collapse.CollapseResult;
 import dev.repflow.collapse.CollapseSpec;
 import dev.repflow.collapse.CollapseWorkflow;
 import dev.repflow.common.PipelineSpec;
+import dev.repflow.fungi.FungiResult;
+import dev.repflow.fungi.FungiSpec;
+import dev.repflow.fungi.FungiWorkflow;
 import dev.repflow.imprinting.ImprintingResult;
 import dev.repflow.imprinting.ImprintingSpec;
 import dev.repflow.imprinting.ImprintingWorkflow;
@@ -31,6 +34,14 @@ public final class Pipelines {
           TransferEvalSpec.class,
           TransferEvalResult.class,
           TransferEvalReport::print);
+
+  public static final Pipeline<FungiSpec, FungiResult> FUNGI =
+      new Pipeline<>(
+          FungiSpec.PIPELINE,
+          FungiWorkflow.TYPE,
+          FungiSpec.class,
+          FungiResult.class,
+          FungiReport::print);
 
   public static final Pipeline<AnchoringSpec, AnchoringResult> ANCHORING =
       new Pipeline<>(
@@ -65,7 +76,7 @@ public final class Pipelines {
           ImprintingReport::print);
 
   public static final List<Pipeline<?, ?>> ALL =
-      List.of(TRANSFER, ANCHORING, STITCHING, COLLAPSE, IMPRINTING);
+      List.of(TRANSFER, FUNGI, ANCHORING, STITCHING, COLLAPSE, IMPRINTING);
 
   private Pipelines() {}
 

@@ -3,18 +3,21 @@ package dev.repflow.models;
 /**
  * Backbone architecture.
  *
- * @param arch {@code cnn} (built in; more architectures come with later pipelines)
- * @param width channels of the first conv block; later blocks double it
- * @param embeddingDim size of the penultimate layer, i.e. of the embeddings
+ * @param arch {@code cnn} or {@code vit} (small built-in architectures)
+ * @param width cnn: channels of the first conv block (later blocks double it); vit: hidden size of
+ *     the transformer MLPs
+ * @param embeddingDim size of the penultimate layer, i.e. of the embeddings (vit: token width,
+ *     divisible by its 4 heads)
  */
 public record ModelSpec(String arch, int width, int embeddingDim) {
   public static final String CNN = "cnn";
+  public static final String VIT = "vit";
 
   public ModelSpec {
     arch = arch == null ? CNN : arch;
-    if (!arch.equals(CNN)) {
+    if (!arch.equals(CNN) && !arch.equals(VIT)) {
       throw new IllegalArgumentException(
-          "model.arch: unknown architecture '" + arch + "' (known: cnn)");
+          "model.arch: unknown architecture '" + arch + "' (known: cnn, vit)");
     }
     width = width == 0 ? 32 : width;
     embeddingDim = embeddingDim == 0 ? 128 : embeddingDim;
@@ -24,6 +27,10 @@ public record ModelSpec(String arch, int width, int embeddingDim) {
     if (embeddingDim < 2 || embeddingDim > 8192) {
       throw new IllegalArgumentException(
           "model.embeddingDim must be in 2..8192, got " + embeddingDim);
+    }
+    if (arch.equals(VIT) && embeddingDim % 4 != 0) {
+      throw new IllegalArgumentException(
+          "model.embeddingDim must be divisible by the ViT's 4 heads, got " + embeddingDim);
     }
   }
 

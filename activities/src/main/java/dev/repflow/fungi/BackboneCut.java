@@ -1,0 +1,41 @@
+package dev.repflow.fungi;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * A frozen backbone cut at one linear layer y = W x + b: front (images to layer input), the layer,
+ * tail (layer output to embedding). Built-in backbones: {@link LayerCut}; exported TorchScript
+ * parts: {@link TorchScriptCut}.
+ */
+public interface BackboneCut {
+
+  /** The layer's name. */
+  String layer();
+
+  /** Weight shape {@code [out, in]}. */
+  Shape weightShape();
+
+  /** The layer's {@code weight} and {@code bias}. */
+  PairList<String, Parameter> parameters();
+
+  /**
+   * @param images {@code [N, ...]}
+   * @return {@code h [N, ..., in]} first, then any side inputs the tail needs (a residual stream)
+   */
+  NDList front(ParameterStore store, NDArray images);
+
+  /** {@code [N, ..., in]} to {@code [N, ..., out]}. */
+  NDArray apply(ParameterStore store, NDArray inputs);
+
+  /**
+   * @param outputs {@code [N, ..., out]}
+   * @param front what {@link #front} returned
+   * @return {@code [N, D]} embeddings
+   */
+  NDArray tail(ParameterStore store, NDArray outputs, NDList front);
+}

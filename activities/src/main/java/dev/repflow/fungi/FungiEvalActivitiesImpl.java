@@ -1,0 +1,157 @@
+package dev.repflow.fungi;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.repflow.artifacts.ArtifactRef;
+import dev.repflow.artifacts.ArtifactStore;
+import dev.repflow.artifacts.FeatureFiles;
+import dev.repflow.artifacts.FeatureTable;
+import dev.repflow.artifacts.JsonArtifacts;
+import dev.repflow.artifacts.RunContext;
+import dev.repflow.artifacts.StepResult;
+import dev.repflow.common.StepProgress;
+import dev.repflow.models.Backbones;
+import dev.repflow.models.Classifier;
+import dev.repflow.models.ModelSpec;
+import dev.repflow.steps.ProgressReporter;
+import dev.repflow.steps.StepCache;
+import dev.repflow.steps.StepFailures;
+import dev.repflow.steps.StepKey;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Projection bookkeeping, evaluation of feature combinations, and the summary table. */
+public class FungiEvalActivitiesImpl implements FungiEvalActivities {
+  static final String PROJECTION = "fungi-projection";
+  static final String EVALUATE = "fungi-evaluate";
+  static final String SUMMARY = "fungi-summary";
+  private static final int VERSION = 1;
+
+  private final ArtifactStore store;
+  private final FeatureFiles files;
+  private final StepCache cache;
+
+  public FungiEvalActivitiesImpl(ArtifactStore store) {
+    this.store = store;
+    this.files = new FeatureFiles(store);
+    this.cache = new StepCache(store);
+  }
+
+  @Override
+  public FungiProjection projection(
+      RunContext run, ModelSpec model, String layer, ProjectionSpec spec) {
+    return StepFailures.guard(
+        PROJECTION,
+        () -> {
+          ProjectionPlan plan;
+          try (NDManager manager = NDManager.newBaseManager()) {
+            // Shapes only: an untrained copy of the architecture has the same layers.
+            Classifier net = Backbones.build(model, 2);
+            net.initialize(manager);
+            LayerCut cut = LayerCut.of(net, layer);
+            Shape w = cut.weightShape();
+            ProjectionSpec sized = spec.dim() == 0 ? spec.withDim(model.embeddingDim()) : spec;
+            plan = ProjectionPlan.of(sized, cut.layer(), (int) w.get(0), (int) w.get(1) + 1);
+          }
+          return store(run, plan, Map.of("plan", plan));
+        });
+  }
+
+  @Override
+  public FungiProjection projectionTorchScript(RunContext run, String dir, ProjectionSpec spec) {
+    return StepFailures.guard(
+        PROJECTION,
+        () -> {
+          Map<String, String> parts = TorchScriptParts.checksums(Path.of(dir));
+          ProjectionPlan plan;
+          try (TorchScriptCut cut = TorchScriptCut.load(Path.of(dir))) {
+            Shape w = cut.weightShape();
+            ProjectionSpec sized = spec.dim() == 0 ? spec.withDim((int) w.get(0)) : spec;
+            plan = ProjectionPlan.of(sized, cut.layer(), (int) w.get(0), (int) w.get(1) + 1);
+          }
+          return store(run, plan, Map.of("plan", plan, "torchscript", parts));
+        });
+  }
+
+  private FungiProjection store(RunContext run, ProjectionPlan plan, Map<String, Object> params) {
+    String key = StepKey.of(run, PROJECTION, VERSION, params, List.of(), "json").key();
+    var cached = cache.reusable(run, key);
+    ArtifactRef ref = cached.orElseGet(() -> JsonArtifacts.put(store, key, plan));
+    return new FungiProjection(
+        ref, plan.layer(), plan.gradientDim(), plan.dim(), cached.isPresent());
+  }
+
+  @Override
+  public CombinationResult evaluate(
+      RunContext run,
+      String name,
+      List<ArtifactRef> train,
+      List<ArtifactRef> test,
+      FungiEvalSpec settings) {
+    return StepFailures.guard(
+        EVALUATE,
+        () -> {
+          if (train.isEmpty() || train.size() != test.size()) {
+            throw new IllegalArgumentException(
+                name + ": need the same non-zero number of train and test blocks");
+          }
+          var inputs = new java.util.ArrayList<>(train);
+          inputs.addAll(test);
+          String key =
+              StepKey.of(
+                      run,
+                      EVALUATE,
+                      VERSION,
+                      Map.of("name", name, "settings", settings),
+                      inputs,
+                      "json")
+                  .key();
+          var cached = cache.reusable(run, key);
+          if (cached.isPresent()) {
+            return JsonArtifacts.read(store, cached.get(), CombinationReport.class)
+                .toResult(cached.get(), true);
+          }
+          ProgressReporter progress = ProgressReporter.forCurrentActivity();
+          List<FeatureTable> trainTables = train.stream().map(files::read).toList();
+          List<FeatureTable> testTables = test.stream().map(files::read).toList();
+          CombinationReport report;
+          try (NDManager manager = NDManager.newBaseManager()) {
+            report =
+                CombinationEvaluator.evaluate(
+                    manager,
+                    name,
+                    trainTables,
+                    testTables,
+                    train.stream().map(ArtifactRef::uri).toList(),
+                    test.stream().map(ArtifactRef::uri).toList(),
+                    settings,
+                    stage ->
+                        progress.report(
+                            StepProgress.of(EVALUATE, "metric", 0, 0, name + ": " + stage)));
+          }
+          return report.toResult(JsonArtifacts.put(store, key, report), false);
+        });
+  }
+
+  @Override
+  public StepResult summarize(RunContext run, List<CombinationResult> results) {
+    return StepFailures.guard(
+        SUMMARY,
+        () -> {
+          String key =
+              StepKey.of(
+                      run,
+                      SUMMARY,
+                      VERSION,
+                      Map.of("names", results.stream().map(CombinationResult::name).toList()),
+                      results.stream().map(CombinationResult::report).toList(),
+                      "json")
+                  .key();
+          var cached = cache.reusable(run, key);
+          return cached
+              .map(ref -> new StepResult(ref, true))
+              .orElseGet(() -> new StepResult(JsonArtifacts.put(store, key, results), false));
+        });
+  }
+}

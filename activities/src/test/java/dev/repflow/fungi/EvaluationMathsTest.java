@@ -1,0 +1,123 @@
+package dev.repflow.fungi;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** PCA, retrieval mAP, few-shot and linear probe against numpy or hand-derived values. */
+class EvaluationMathsTest {
+
+  private static float[][] gaussian(int n, int d, long seed, double shift) {
+    Random r = new Random(seed);
+    float[][] x = new float[n][d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        // Unequal variances so the components are well separated.
+        x[i][j] = (float) (r.nextGaussian() * (j + 1) + (i % 2) * shift);
+      }
+    }
+    return x;
+  }
+
+  @Test
+  void pcaMatchesNumpySvdUpToSign() throws Exception {
+    float[][] x = gaussian(60, 6, 1, 0);
+    float[][] q = gaussian(5, 6, 2, 0);
+    Pca pca = Pca.fit(x, 4);
+    float[][] mine = pca.transform(q);
+    double[] ref =
+        NumpyReference.run(
+            "x = np.array("
+                + NumpyReference.literal(x)
+                + ", dtype=np.float64)\nq = np.array("
+                + NumpyReference.literal(q)
+                + ", dtype=np.float64)\n"
+                + "m = x.mean(0)\n_, _, vt = np.linalg.svd(x - m, full_matrices=False)\n"
+                + "print(' '.join(repr(float(v)) for v in np.abs((q - m) @ vt[:4].T).ravel()))");
+    for (int i = 0; i < q.length; i++) {
+      for (int c = 0; c < 4; c++) {
+        assertEquals(ref[i * 4 + c], Math.abs(mine[i][c]), 1e-4, "row " + i + " comp " + c);
+      }
+    }
+  }
+
+  @Test
+  void averagePrecisionByHand() {
+    // Ranking by distance: labels 1, 0, 1, 0, 1 -> precisions at hits 1/1, 2/3, 3/5.
+    double[] dist = {0.1, 0.2, 0.3, 0.4, 0.5};
+    long[] labels = {1, 0, 1, 0, 1};
+    assertEquals((1 + 2 / 3.0 + 3 / 5.0) / 3, RetrievalMap.averagePrecision(dist, 0, 5, labels, 1));
+  }
+
+  @Test
+  void retrievalMapMatchesNumpy() throws Exception {
+    float[][] db = gaussian(40, 3, 3, 2);
+    float[][] q = gaussian(7, 3, 4, 2);
+    long[] dbLabels = new long[40];
+    long[] qLabels = new long[7];
+    for (int i = 0; i < 40; i++) {
+      dbLabels[i] = i % 2;
+    }
+    for (int i = 0; i < 7; i++) {
+      qLabels[i] = i % 2;
+    }
+    double mine;
+    try (NDManager m = NDManager.newBaseManager()) {
+      mine = RetrievalMap.of(m, db, dbLabels, q, qLabels);
+    }
+    double[] ref =
+        NumpyReference.run(
+            "db = np.array("
+                + NumpyReference.literal(db)
+                + ")\nq = np.array("
+                + NumpyReference.literal(q)
+                + ")\ndl = np.array("
+                + NumpyReference.literal(dbLabels)
+                + ")\nql = np.array("
+                + NumpyReference.literal(qLabels)
+                + ")\naps = []\nfor i in range(len(q)):\n"
+                + "    rel = dl[np.argsort(((db - q[i])**2).sum(1), kind='stable')] == ql[i]\n"
+                + "    hits = np.cumsum(rel)\n"
+                + "    aps.append((hits[rel] / (np.nonzero(rel)[0] + 1)).mean())\n"
+                + "print(np.mean(aps))");
+    assertEquals(ref[0], mine, 1e-9);
+  }
+
+  @Test
+  void fewShotUsesTheNearestSupportMean() {
+    float[][] train = {{0, 0}, {0, 1}, {10, 10}, {10, 11}};
+    long[] labels = {3, 3, 7, 7};
+    float[][] test = {{1, 1}, {9, 9}, {6, 6}};
+    long[] truth = {3, 7, 3};
+    // Support means (0, 0.5) and (10, 10.5): (6, 6) is nearer class 7, so 2 of 3 are right.
+    double[] acc = FewShot.episodes(train, labels, test, truth, 2, 3, 1);
+    assertArrayEquals(new double[] {2 / 3.0, 2 / 3.0, 2 / 3.0}, acc, 1e-12);
+  }
+
+  @Test
+  void linearProbeSeparatesShiftedClasses() {
+    float[][] x = gaussian(200, 4, 5, 8);
+    long[] y = new long[200];
+    for (int i = 0; i < 200; i++) {
+      y[i] = 5 + i % 2;
+    }
+    long[] predicted = LinearProbe.fit(x, y, 200, 1e-4).predict(x);
+    int correct = 0;
+    for (int i = 0; i < 200; i++) {
+      correct += predicted[i] == y[i] ? 1 : 0;
+    }
+    assertEquals(1.0, correct / 200.0, 0.03);
+  }
+
+  @Test
+  void blocksAreNormalisedSeparatelyBeforeConcatenation() {
+    float[][] a = {{3, 4}};
+    float[][] b = {{0, 0, 2}};
+    assertArrayEquals(
+        new float[] {0.6f, 0.8f, 0, 0, 1}, FeatureBlocks.concat(List.of(a, b))[0], 1e-7f);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.repflow.fungi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.repflow.data.DatasetSpec;
+import dev.repflow.data.FashionMnist;
+import dev.repflow.data.ImageSet;
+import dev.repflow.data.Split;
+import dev.repflow.models.GradMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A small CNN exported by tools/fungi_export.py with Debian's torch (python3-torch), loaded as
+ * three TorchScript parts: the per-sample gradients match single-sample backward passes through
+ * them.
+ */
+class TorchScriptCutTest {
+  private static final Path EXPORT = Path.of("..", "tools", "fungi_export.py");
+  private static final ImageSet IMAGES =
+      FashionMnist.load(new DatasetSpec(null, null, 2, null), Split.TRAIN, List.of(0, 1, 2));
+
+  @TempDir static Path exported;
+
+  @BeforeAll
+  static void exportDemoModel() throws Exception {
+    Process p =
+        new ProcessBuilder("/usr/bin/python3", EXPORT.toString(), "--demo", exported.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "export did not finish");
+    assertEquals(0, p.exitValue(), "export failed (needs python3-torch): " + out);
+  }
+
+  @Test
+  void perSampleGradientsThroughTorchScriptPartsMatchSingleSampleBackwardPasses() {
+    try (NDManager manager = NDManager.newBaseManager();
+        TorchScriptCut cut = TorchScriptCut.load(exported)) {
+      GradMode.offOnThisThread();
+      assertEquals(new Shape(16, 4 * 14 * 14), cut.weightShape());
+      for (ObjectiveSpec spec :
+          List.of(new KlObjectiveSpec(32, 15, 42L), new SimClrObjectiveSpec(16, 0.07, 3, 3, 42L))) {
+        double worst = PerSampleGradientTest.worstRelativeError(manager, cut, spec, 16, IMAGES);
+        assertTrue(worst < 1e-4, spec.name() + ": max relative error " + worst);
+      }
+    }
+  }
+
+  @Test
+  void missingPartIsNamed() throws Exception {
+    Path dir = Files.createTempDirectory(exported, "partial");
+    Files.copy(exported.resolve("front.pt"), dir.resolve("front.pt"));
+    Files.writeString(dir.resolve("layer.pt"), "not a model");
+    var e = assertThrows(IllegalArgumentException.class, () -> TorchScriptCut.load(dir));
+    assertTrue(e.getMessage().contains("layer.pt"), e.getMessage());
+  }
+}

@@ -1,0 +1,169 @@
+package dev.repflow.fungi;
+
+import dev.repflow.artifacts.ArtifactRef;
+import dev.repflow.artifacts.RunContext;
+import dev.repflow.artifacts.StepResult;
+import dev.repflow.common.ActivityPresets;
+import dev.repflow.common.PipelineProgress;
+import dev.repflow.common.StageTracker;
+import dev.repflow.common.Steps;
+import dev.repflow.data.Split;
+import dev.repflow.models.ModelActivities;
+import dev.repflow.models.TrainedBackbone;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Recipe: check layer and projection; pretrain (unless a TorchScript backbone is given); embed both
+ * splits; fan out one gradient step per objective and split; evaluate every combination in
+ * parallel; write the summary table.
+ */
+public class FungiWorkflowImpl implements FungiWorkflow {
+  static final String PROJECTION = "projection";
+  static final String PRETRAIN = "pretrain";
+  static final String EMBEDDINGS = "embeddings";
+  static final String SUMMARY = "summary";
+
+  private final ModelActivities models =
+      Workflow.newActivityStub(ModelActivities.class, ActivityPresets.gpuCompute());
+  private final GradientActivities gradients =
+      Workflow.newActivityStub(GradientActivities.class, ActivityPresets.gpuCompute());
+  private final FungiEvalActivities eval =
+      Workflow.newActivityStub(FungiEvalActivities.class, ActivityPresets.cpuCompute());
+
+  private StageTracker tracker = new StageTracker(TYPE, List.of());
+
+  @Override
+  public FungiResult run(FungiSpec spec) {
+    List<String> objectives = spec.gradients().objectives().stream().map(o -> o.name()).toList();
+    List<Combination> combinations = Combination.paperOrder(objectives);
+    tracker = new StageTracker(TYPE, plan(objectives, combinations, spec.torchscript() == null));
+    Steps steps = new Steps(tracker);
+    RunContext run = new RunContext(spec.experiment(), spec.useCache());
+    var classes = spec.evaluate().classes();
+    GradientSpec g = spec.gradients();
+
+    String ts = spec.torchscript();
+    FungiProjection projection =
+        steps
+            .start(
+                PROJECTION,
+                () ->
+                    ts == null
+                        ? eval.projection(run, spec.model(), g.layer(), g.projection())
+                        : eval.projectionTorchScript(run, ts, g.projection()))
+            .get();
+    TrainedBackbone backbone =
+        ts != null
+            ? null
+            : steps
+                .start(
+                    PRETRAIN,
+                    () ->
+                        models.pretrain(
+                            run,
+                            spec.dataset(),
+                            spec.pretrain().classes(),
+                            spec.model(),
+                            spec.pretrain().train()))
+                .get();
+
+    Map<String, Promise<StepResult>> train = new LinkedHashMap<>();
+    Map<String, Promise<StepResult>> test = new LinkedHashMap<>();
+    for (Split split : Split.values()) {
+      var target = split == Split.TRAIN ? train : test;
+      target.put(
+          EMBEDDINGS,
+          steps.start(
+              stage(EMBEDDINGS, split),
+              () ->
+                  ts == null
+                      ? models.embed(run, spec.dataset(), split, classes, backbone)
+                      : gradients.embedTorchScript(run, spec.dataset(), split, classes, ts)));
+      for (ObjectiveSpec objective : g.objectives()) {
+        target.put(
+            objective.name(),
+            steps.start(
+                stage(objective.name(), split),
+                () ->
+                    ts == null
+                        ? gradients.gradients(
+                            run,
+                            spec.dataset(),
+                            split,
+                            classes,
+                            backbone,
+                            objective,
+                            projection,
+                            g.batchSize())
+                        : gradients.gradientsTorchScript(
+                            run,
+                            spec.dataset(),
+                            split,
+                            classes,
+                            ts,
+                            objective,
+                            projection,
+                            g.batchSize())));
+      }
+    }
+    Map<String, ArtifactRef> trainRefs = resolve(train);
+    Map<String, ArtifactRef> testRefs = resolve(test);
+
+    List<Promise<CombinationResult>> evaluations = new ArrayList<>();
+    for (Combination c : combinations) {
+      List<String> blocks = new ArrayList<>(c.embeddings() ? List.of(EMBEDDINGS) : List.of());
+      blocks.addAll(c.objectives());
+      List<ArtifactRef> trainBlocks = blocks.stream().map(trainRefs::get).toList();
+      List<ArtifactRef> testBlocks = blocks.stream().map(testRefs::get).toList();
+      evaluations.add(
+          steps.start(
+              "eval " + c.name(),
+              () -> eval.evaluate(run, c.name(), trainBlocks, testBlocks, spec.evaluate())));
+    }
+    List<CombinationResult> results = evaluations.stream().map(Promise::get).toList();
+    StepResult summary = steps.start(SUMMARY, () -> eval.summarize(run, results)).get();
+
+    return new FungiResult(
+        backbone,
+        projection,
+        trainRefs,
+        testRefs,
+        results,
+        summary.artifact(),
+        steps.cached(),
+        steps.total());
+  }
+
+  @Override
+  public PipelineProgress progress() {
+    return tracker.snapshot();
+  }
+
+  private static Map<String, ArtifactRef> resolve(Map<String, Promise<StepResult>> promises) {
+    Map<String, ArtifactRef> refs = new LinkedHashMap<>();
+    promises.forEach((name, p) -> refs.put(name, p.get().artifact()));
+    return refs;
+  }
+
+  private static String stage(String block, Split split) {
+    return block + "-" + split.id();
+  }
+
+  private static List<String> plan(
+      List<String> objectives, List<Combination> combinations, boolean pretrain) {
+    List<String> stages =
+        new ArrayList<>(pretrain ? List.of(PROJECTION, PRETRAIN) : List.of(PROJECTION));
+    for (Split split : Split.values()) {
+      stages.add(stage(EMBEDDINGS, split));
+      objectives.forEach(o -> stages.add(stage(o, split)));
+    }
+    combinations.forEach(c -> stages.add("eval " + c.name()));
+    stages.add(SUMMARY);
+    return stages;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.repflow.fungi;
+
+import java.util.Locale;
+
+/**
+ * The random projection shared by every objective and split.
+ *
+ * @param scheme {@code dense}: one Achlioptas +-1 matrix [G, P] scaled 1/sqrt(P) over the flattened
+ *     gradient; {@code kronecker}: one such matrix per side of the weight matrix, so the projected
+ *     gradient comes from the projected layer input and projected upstream gradient without forming
+ *     the [out, in] gradient. Default dense.
+ * @param dim projected size P; 0 means the embedding size
+ * @param seed default 42
+ */
+public record ProjectionSpec(String scheme, int dim, Long seed) {
+  public static final String DENSE = "dense";
+  public static final String KRONECKER = "kronecker";
+
+  public ProjectionSpec {
+    scheme = scheme == null ? DENSE : scheme.toLowerCase(Locale.ROOT);
+    if (!scheme.equals(DENSE) && !scheme.equals(KRONECKER)) {
+      throw new IllegalArgumentException(
+          "gradients.projection.scheme: unknown scheme '" + scheme + "' (known: dense, kronecker)");
+    }
+    if (dim < 0) {
+      throw new IllegalArgumentException("gradients.projection.dim must be >= 0, got " + dim);
+    }
+    seed = seed == null ? 42L : seed;
+  }
+
+  /** Copy with the projected size filled in. */
+  public ProjectionSpec withDim(int d) {
+    return new ProjectionSpec(scheme, d, seed);
+  }
+}
