@@ -205,7 +205,7 @@ class FungiBenchmarkTest {
   private static float[][] features(
       Path weights, ProjectionPlan plan, ImageSet images, ImageSet pool) {
     return GradientFeatures.compute(
-        m -> load(weights, m),
+        m -> LayerCut.of(load(weights, m), "fc"),
         plan,
         KlObjectiveSpec.defaults(),
         images,
