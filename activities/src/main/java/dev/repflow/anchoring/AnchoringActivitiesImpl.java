@@ -13,6 +13,7 @@ import dev.repflow.data.FashionMnist;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
 import dev.repflow.models.GradMode;
+import dev.repflow.models.HeartbeatTrainingListener;
 import dev.repflow.models.ModelSpec;
 import dev.repflow.models.Resume;
 import dev.repflow.models.TrainingOutcome;
@@ -73,10 +74,11 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
           ImageSet images = FashionMnist.load(dataset, Split.TRAIN, allClasses(dataset));
           String base = manifestKey.substring(0, manifestKey.length() - ".json".length());
           var heartbeats =
-              new AnchorHeartbeats(
+              new HeartbeatTrainingListener(
                   store,
                   base,
                   ProgressReporter.forCurrentActivity(),
+                  TRAIN,
                   variant.name(),
                   train.epochs());
           Resume resume = heartbeats.resume();

@@ -13,21 +13,36 @@ import java.util.Locale;
  *
  * <p>After each epoch the checkpoint is uploaded and its reference goes into the heartbeat, so a
  * retried attempt ({@link #resume()}) continues from the last finished epoch instead of from zero.
- * Training code stays free of Temporal.
+ * Training code stays free of Temporal. Shared by every training step (pretraining, anchored
+ * training).
  */
-final class HeartbeatTrainingListener implements TrainingListener {
+public final class HeartbeatTrainingListener implements TrainingListener {
   private final ArtifactStore store;
   private final String keyBase;
   private final ProgressReporter progress;
+  private final String step;
+  private final String label;
   private final int epochs;
   private int savedEpoch;
   private ArtifactRef saved;
 
-  HeartbeatTrainingListener(
-      ArtifactStore store, String keyBase, ProgressReporter progress, int epochs) {
+  /**
+   * @param keyBase epoch checkpoints go to {@code <keyBase>-epoch<N>.params}
+   * @param step step name in the heartbeat, e.g. {@code pretrain}
+   * @param label prefix of every progress message (e.g. the model's name), or empty
+   */
+  public HeartbeatTrainingListener(
+      ArtifactStore store,
+      String keyBase,
+      ProgressReporter progress,
+      String step,
+      String label,
+      int epochs) {
     this.store = store;
     this.keyBase = keyBase;
     this.progress = progress;
+    this.step = step;
+    this.label = label.isEmpty() ? "" : label + " ";
     this.epochs = epochs;
     progress
         .lastAttempt()
@@ -40,7 +55,7 @@ final class HeartbeatTrainingListener implements TrainingListener {
   }
 
   /** Where the previous attempt got to, or null to start from scratch. */
-  Resume resume() {
+  public Resume resume() {
     return saved == null ? null : new Resume(savedEpoch, store.download(saved));
   }
 
@@ -49,7 +64,8 @@ final class HeartbeatTrainingListener implements TrainingListener {
     String message =
         String.format(
             Locale.ROOT,
-            "epoch %d/%d batch %d/%d loss %.4f",
+            "%sepoch %d/%d batch %d/%d loss %.4f",
+            label,
             epoch,
             epochs,
             batch,
@@ -58,13 +74,7 @@ final class HeartbeatTrainingListener implements TrainingListener {
     long done = (long) (epoch - 1) * batchesPerEpoch + batch;
     progress.report(
         new StepProgress(
-            ModelActivitiesImpl.PRETRAIN,
-            "batch",
-            done,
-            (long) epochs * batchesPerEpoch,
-            message,
-            savedEpoch,
-            saved));
+            step, "batch", done, (long) epochs * batchesPerEpoch, message, savedEpoch, saved));
   }
 
   @Override
@@ -75,13 +85,13 @@ final class HeartbeatTrainingListener implements TrainingListener {
     String message =
         String.format(
             Locale.ROOT,
-            "epoch %d/%d done: train acc %.3f loss %.4f",
+            "%sepoch %d/%d done: train acc %.3f loss %.4f",
+            label,
             savedEpoch,
             epochs,
             trainAccuracy,
             meanLoss);
     progress.report(
-        new StepProgress(
-            ModelActivitiesImpl.PRETRAIN, "epoch", savedEpoch, epochs, message, savedEpoch, saved));
+        new StepProgress(step, "epoch", savedEpoch, epochs, message, savedEpoch, saved));
   }
 }

@@ -68,7 +68,7 @@ public class ModelActivitiesImpl implements ModelActivities {
           String base = manifestKey.substring(0, manifestKey.length() - ".json".length());
           var listener =
               new HeartbeatTrainingListener(
-                  store, base, ProgressReporter.forCurrentActivity(), train.epochs());
+                  store, base, ProgressReporter.forCurrentActivity(), PRETRAIN, "", train.epochs());
           Resume resume = listener.resume();
           TrainingOutcome outcome = null;
           try {

@@ -54,14 +54,7 @@ final class CollapseReport {
     out.println();
     out.println("Workflow  " + workflowId);
     out.println("Metrics   " + m.report().uri());
-    out.printf(
-        Locale.ROOT,
-        "%n%d steps, %d reused from cache. Wall time %.1f s, %.0f%% of it outside activities.%n",
-        result.totalSteps(),
-        result.cachedSteps(),
-        timings.wall().toMillis() / 1000.0,
-        100 * timings.outsideActivitiesShare());
-    out.flush();
+    timings.printSummary(out, result.totalSteps(), result.cachedSteps());
   }
 
   private static String fmt(Double v) {

@@ -66,13 +66,6 @@ final class FungiReport {
     out.println("Workflow  " + workflowId);
     out.println("Summary   " + result.summary().uri());
     out.println("Projection " + projection.artifact().uri());
-    out.printf(
-        Locale.ROOT,
-        "%n%d steps, %d reused from cache. Wall time %.1f s, %.0f%% of it outside activities.%n",
-        result.totalSteps(),
-        result.cachedSteps(),
-        timings.wall().toMillis() / 1000.0,
-        100 * timings.outsideActivitiesShare());
-    out.flush();
+    timings.printSummary(out, result.totalSteps(), result.cachedSteps());
   }
 }

@@ -60,14 +60,7 @@ final class ImprintingReport {
     out.println("Workflow  " + workflowId);
     out.println("Table     " + s.table().uri());
     out.println("CD (SVG)  " + s.diagram().uri());
-    out.printf(
-        Locale.ROOT,
-        "%n%d steps, %d reused from cache. Wall time %.1f s, %.0f%% of it outside activities.%n",
-        result.totalSteps(),
-        result.cachedSteps(),
-        timings.wall().toMillis() / 1000.0,
-        100 * timings.outsideActivitiesShare());
-    out.flush();
+    timings.printSummary(out, result.totalSteps(), result.cachedSteps());
   }
 
   private static String fmt(double v, int digits) {

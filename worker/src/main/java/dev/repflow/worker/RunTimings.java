@@ -4,10 +4,12 @@ import com.google.protobuf.Timestamp;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,6 +28,18 @@ public record RunTimings(Duration wall, Duration inActivities) {
       return 0;
     }
     return Math.max(0, 1 - (double) inActivities.toNanos() / wall.toNanos());
+  }
+
+  /** The closing line every pipeline report prints: steps, cache reuse, where the time went. */
+  public void printSummary(PrintWriter out, int totalSteps, int cachedSteps) {
+    out.printf(
+        Locale.ROOT,
+        "%n%d steps, %d reused from cache. Wall time %.1f s, %.0f%% of it outside activities.%n",
+        totalSteps,
+        cachedSteps,
+        wall.toMillis() / 1000.0,
+        100 * outsideActivitiesShare());
+    out.flush();
   }
 
   public static RunTimings of(WorkflowExecutionHistory history) {

@@ -75,14 +75,7 @@ final class StitchingReport {
     out.println();
     out.println("Workflow  " + workflowId);
     out.println("Plot      " + result.plot().uri());
-    out.printf(
-        Locale.ROOT,
-        "%n%d steps, %d reused from cache. Wall time %.1f s, %.0f%% of it outside activities.%n",
-        result.totalSteps(),
-        result.cachedSteps(),
-        timings.wall().toMillis() / 1000.0,
-        100 * timings.outsideActivitiesShare());
-    out.flush();
+    timings.printSummary(out, result.totalSteps(), result.cachedSteps());
   }
 
   private static List<String> methods(List<StitchResult> stitches) {

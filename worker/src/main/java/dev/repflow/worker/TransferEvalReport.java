@@ -50,13 +50,6 @@ final class TransferEvalReport {
       artifacts.row("  knn " + r.name(), r.report().uri());
     }
     artifacts.print(out);
-    out.printf(
-        Locale.ROOT,
-        "%n%d steps, %d reused from cache. Wall time %.1f s, %.0f%% of it outside activities.%n",
-        result.totalSteps(),
-        result.cachedSteps(),
-        timings.wall().toMillis() / 1000.0,
-        100 * timings.outsideActivitiesShare());
-    out.flush();
+    timings.printSummary(out, result.totalSteps(), result.cachedSteps());
   }
 }
