@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDManager;
+import dev.repflow.testing.PythonReference;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -30,11 +31,11 @@ class EvaluationMathsTest {
     Pca pca = Pca.fit(x, 4);
     float[][] mine = pca.transform(q);
     double[] ref =
-        NumpyReference.run(
+        PythonReference.run(
             "x = np.array("
-                + NumpyReference.literal(x)
+                + PythonReference.literal(x)
                 + ", dtype=np.float64)\nq = np.array("
-                + NumpyReference.literal(q)
+                + PythonReference.literal(q)
                 + ", dtype=np.float64)\n"
                 + "m = x.mean(0)\n_, _, vt = np.linalg.svd(x - m, full_matrices=False)\n"
                 + "print(' '.join(repr(float(v)) for v in np.abs((q - m) @ vt[:4].T).ravel()))");
@@ -70,15 +71,15 @@ class EvaluationMathsTest {
       mine = RetrievalMap.of(m, db, dbLabels, q, qLabels);
     }
     double[] ref =
-        NumpyReference.run(
+        PythonReference.run(
             "db = np.array("
-                + NumpyReference.literal(db)
+                + PythonReference.literal(db)
                 + ")\nq = np.array("
-                + NumpyReference.literal(q)
+                + PythonReference.literal(q)
                 + ")\ndl = np.array("
-                + NumpyReference.literal(dbLabels)
+                + PythonReference.literal(dbLabels)
                 + ")\nql = np.array("
-                + NumpyReference.literal(qLabels)
+                + PythonReference.literal(qLabels)
                 + ")\naps = []\nfor i in range(len(q)):\n"
                 + "    rel = dl[np.argsort(((db - q[i])**2).sum(1), kind='stable')] == ql[i]\n"
                 + "    hits = np.cumsum(rel)\n"

@@ -1,14 +1,8 @@
 package dev.repflow.stitching;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.repflow.testing.PythonReference;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * Independent reference values from Debian's {@code /usr/bin/python3} with numpy and torch: the
@@ -21,38 +15,14 @@ final class NumpyReference {
 
   /** Runs {@code script} with {@code matrices} bound to A, B, ...; returns printed numbers. */
   static double[] run(String script, double[][]... matrices) {
-    StringBuilder code = new StringBuilder("import numpy as np\n");
+    StringBuilder code = new StringBuilder();
     for (int i = 0; i < matrices.length; i++) {
       code.append((char) ('A' + i))
           .append(" = np.array(")
-          .append(literal(matrices[i]))
+          .append(PythonReference.literal(matrices[i]))
           .append(")\n");
     }
-    code.append(script).append('\n');
-    try {
-      Process p = new ProcessBuilder(PYTHON, "-").redirectErrorStream(true).start();
-      p.getOutputStream().write(code.toString().getBytes(StandardCharsets.UTF_8));
-      p.getOutputStream().close();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      assertTrue(p.waitFor(120, TimeUnit.SECONDS), "python did not finish");
-      assertEquals(0, p.exitValue(), out);
-      return Arrays.stream(out.split("\\s+")).mapToDouble(Double::parseDouble).toArray();
-    } catch (IOException e) {
-      throw new AssertionError("cannot run " + PYTHON, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
-
-  static String literal(double[][] m) {
-    return Arrays.stream(m)
-        .map(
-            row ->
-                Arrays.stream(row)
-                    .mapToObj(Double::toString)
-                    .collect(Collectors.joining(",", "[", "]")))
-        .collect(Collectors.joining(",", "[", "]"));
+    return PythonReference.run(code.append(script).toString());
   }
 
   /** Standard normal entries from {@code new Random(seed)}. */

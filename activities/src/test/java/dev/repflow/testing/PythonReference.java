@@ -1,0 +1,74 @@
+package dev.repflow.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Independent reference values for maths tests, computed by Debian's {@code /usr/bin/python3}
+ * (python3-numpy, python3-torch; the {@code python3} first on PATH may lack them).
+ */
+public final class PythonReference {
+  private static final Path PYTHON = Path.of("/usr/bin/python3");
+
+  private PythonReference() {}
+
+  /** Runs {@code script} with numpy imported as np; returns the numbers it prints. */
+  public static double[] run(String script) {
+    assertTrue(
+        Files.isExecutable(PYTHON),
+        PYTHON + " is missing; install Debian's python3-numpy for the reference checks");
+    try {
+      Process p = new ProcessBuilder(PYTHON.toString(), "-").redirectErrorStream(true).start();
+      p.getOutputStream()
+          .write(("import numpy as np\n" + script + "\n").getBytes(StandardCharsets.UTF_8));
+      p.getOutputStream().close();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      assertTrue(p.waitFor(120, TimeUnit.SECONDS), "python did not finish");
+      assertEquals(0, p.exitValue(), out);
+      return Arrays.stream(out.split("\\s+")).mapToDouble(Double::parseDouble).toArray();
+    } catch (IOException e) {
+      throw new AssertionError("cannot run " + PYTHON, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Rows as a Python literal, e.g. {@code [[1.0,2.0],[3.0,4.0]]}. */
+  public static String literal(double[][] rows) {
+    return Arrays.stream(rows)
+        .map(
+            r ->
+                Arrays.stream(r)
+                    .mapToObj(Double::toString)
+                    .collect(Collectors.joining(",", "[", "]")))
+        .collect(Collectors.joining(",", "[", "]"));
+  }
+
+  /** Float rows as a Python literal, with enough digits to round-trip float32. */
+  public static String literal(float[][] rows) {
+    return Arrays.stream(rows)
+        .map(
+            r -> {
+              StringBuilder b = new StringBuilder("[");
+              for (int j = 0; j < r.length; j++) {
+                b.append(j == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.9g", r[j]));
+              }
+              return b.append(']').toString();
+            })
+        .collect(Collectors.joining(",", "[", "]"));
+  }
+
+  public static String literal(long[] values) {
+    return Arrays.toString(values);
+  }
+}
