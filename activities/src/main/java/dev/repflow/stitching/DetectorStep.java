@@ -11,6 +11,7 @@ import dev.repflow.data.DatasetSpec;
 import dev.repflow.data.FashionMnist;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
+import dev.repflow.data.corruptions.Corruptions;
 import dev.repflow.models.Backbones;
 import dev.repflow.models.Classifier;
 import dev.repflow.models.GradMode;
@@ -50,7 +51,8 @@ final class DetectorStep {
         step,
         () -> {
           if (!settings.enabled()) {
-            throw new IllegalArgumentException("ood.outlierClasses is empty: no detector to train");
+            throw new IllegalArgumentException(
+                "ood: neither outlierClasses nor outlierCorruption is set: no detector to train");
           }
           var params =
               Map.of("dataset", dataset, "classes", classes, "layer", layer, "settings", settings);
@@ -60,13 +62,11 @@ final class DetectorStep {
             return JsonArtifacts.read(store, cached.get(), OodDetector.class).asCached();
           }
           var progress = ProgressReporter.forCurrentActivity();
-          List<Integer> outlierClasses = settings.outlierClasses();
           ImageSet idTrain =
               Samples.perClass(dataset, Split.TRAIN, classes, settings.trainPerClass());
-          ImageSet outTrain =
-              Samples.perClass(dataset, Split.TRAIN, outlierClasses, settings.trainPerClass());
           ImageSet idTest = FashionMnist.load(dataset, Split.TEST, classes);
-          ImageSet outTest = FashionMnist.load(dataset, Split.TEST, outlierClasses);
+          ImageSet outTrain = outliers(dataset, Split.TRAIN, idTrain, settings);
+          ImageSet outTest = outliers(dataset, Split.TEST, idTest, settings);
           try (NDManager base = NDManager.newBaseManager()) {
             GradMode.offOnThisThread();
             Classifier net = Networks.load(store, model, base);
@@ -124,5 +124,34 @@ final class DetectorStep {
             return result;
           }
         });
+  }
+
+  /**
+   * Auxiliary outliers: held-out classes of {@code split}, or, when none are configured, the
+   * in-distribution images themselves under {@code outlierCorruption} at severity 5.
+   */
+  private static ImageSet outliers(
+      DatasetSpec dataset, Split split, ImageSet inDistribution, OodSettings settings) {
+    if (!settings.outlierClasses().isEmpty()) {
+      return split == Split.TRAIN
+          ? Samples.perClass(dataset, split, settings.outlierClasses(), settings.trainPerClass())
+          : FashionMnist.load(dataset, split, settings.outlierClasses());
+    }
+    float[][] rows =
+        Corruptions.apply(
+            inDistribution,
+            settings.outlierCorruption(),
+            OodSettings.OUTLIER_SEVERITY,
+            settings.seed());
+    float[] pixels = new float[inDistribution.pixels().length];
+    for (int i = 0; i < rows.length; i++) {
+      System.arraycopy(rows[i], 0, pixels, i * rows[i].length, rows[i].length);
+    }
+    return new ImageSet(
+        pixels,
+        inDistribution.height(),
+        inDistribution.width(),
+        inDistribution.labels(),
+        inDistribution.indices());
   }
 }

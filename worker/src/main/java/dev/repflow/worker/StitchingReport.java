@@ -47,9 +47,9 @@ final class StitchingReport {
     if (!result.detectors().isEmpty()) {
       out.printf(
           Locale.ROOT,
-          "%nEnergy OOD detectors (ID classes %s vs OOD classes %s, test split)%n",
+          "%nEnergy OOD detectors (ID classes %s vs OOD: %s, test split)%n",
           spec.classes(),
-          spec.ood().outlierClasses());
+          spec.ood().outliersLabel());
       TextTable table = new TextTable("layer", "ID acc", "AUROC", "FPR95", "threshold");
       for (OodDetector d : result.detectors()) {
         table.row(d.layer().label(), d.idAccuracy(), d.auroc(), d.fpr95(), d.threshold());

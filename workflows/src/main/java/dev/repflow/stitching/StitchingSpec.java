@@ -60,7 +60,7 @@ public record StitchingSpec(
     for (LayerRef layer : analysis.probes()) {
       requireModel("analysis.probes", layer.model(), names);
     }
-    ood = ood == null ? new OodSettings(null, null, 0, 0, 0) : ood;
+    ood = ood == null ? new OodSettings(null, null, 0, 0, 0, null) : ood;
     if (!ood.outlierClasses().isEmpty()) {
       List<Integer> outliers =
           ClassSubset.validate("ood.outlierClasses", ood.outlierClasses(), dataset.numClasses());

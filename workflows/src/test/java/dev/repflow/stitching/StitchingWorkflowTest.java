@@ -57,7 +57,7 @@ class StitchingWorkflowTest {
             new StitchPair("A", "pool2", "B", "pool2"), new StitchPair("A", "fc", "B", "pool2")),
         null,
         new AnalysisSettings(0, null, List.of(new LayerRef("A", "fc"))),
-        new OodSettings(outliers, null, 0, 0, 0),
+        new OodSettings(outliers, null, 0, 0, 0, null),
         null);
   }
 
