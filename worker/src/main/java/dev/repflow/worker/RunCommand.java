@@ -2,14 +2,11 @@ package dev.repflow.worker;
 
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.common.TaskQueues;
-import dev.repflow.data.FashionMnist;
-import dev.repflow.data.Split;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,7 +66,7 @@ public final class RunCommand implements Callable<Integer> {
               + " pass --temporal and --no-worker");
     }
     if (!noWorker) {
-      checkDatasetReadable(spec);
+      Preflight.check(config, spec);
     }
     try (RepflowRuntime runtime = RepflowRuntime.start(temporal, s3)) {
       if (!noWorker) {
@@ -97,15 +94,6 @@ public final class RunCommand implements Callable<Integer> {
       RunTimings timings = RunTimings.of(runtime.client().fetchHistory(id));
       pipeline.printResult(out, id, spec, result, timings);
       return 0;
-    }
-  }
-
-  /** Fails before anything starts when the images cannot be read (missing package or dir). */
-  private void checkDatasetReadable(PipelineSpec spec) {
-    try {
-      FashionMnist.load(spec.dataset(), Split.TEST, List.of(0));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(config + ": dataset: " + e.getMessage(), e);
     }
   }
 }

@@ -64,6 +64,19 @@ class RunCommandBadInputTest {
   }
 
   @Test
+  void unknownStitchingLayerIsNamedWithTheValidOnesBeforeTraining() throws Exception {
+    String tiny =
+        Files.readString(Path.of("src/test/resources/configs/tiny-stitching.yaml"))
+            .replace("endLayer: pool2}", "endLayer: pool3}");
+
+    CliRun run = CliRun.execute("run", config(tiny).toString(), "--data-dir", dir.toString());
+
+    assertOneLineError(
+        run, "pairs[0].endLayer: unknown layer 'pool3' of model B", "(layers: [conv1, pool1");
+    assertTrue(Files.notExists(dir.resolve("s3")), "nothing started: " + run);
+  }
+
+  @Test
   void unknownClassIdIsRejected() throws Exception {
     String tiny =
         Files.readString(Path.of(RunCommandTest.TINY)).replace("[5, 6, 7, 8, 9]", "[5, 6, 12]");
