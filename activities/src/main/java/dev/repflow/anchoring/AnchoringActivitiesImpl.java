@@ -12,11 +12,9 @@ import dev.repflow.data.DatasetSpec;
 import dev.repflow.data.FashionMnist;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
+import dev.repflow.models.CheckpointedTraining;
 import dev.repflow.models.GradMode;
-import dev.repflow.models.HeartbeatTrainingListener;
 import dev.repflow.models.ModelSpec;
-import dev.repflow.models.Resume;
-import dev.repflow.models.TrainingOutcome;
 import dev.repflow.steps.ProgressReporter;
 import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
@@ -72,43 +70,25 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
             return JsonArtifacts.read(store, cached.get(), AnchoredModel.class).asCached();
           }
           ImageSet images = FashionMnist.load(dataset, Split.TRAIN, allClasses(dataset));
-          String base = manifestKey.substring(0, manifestKey.length() - ".json".length());
-          var heartbeats =
-              new HeartbeatTrainingListener(
-                  store,
-                  base,
-                  ProgressReporter.forCurrentActivity(),
-                  TRAIN,
-                  variant.name(),
-                  train.epochs());
-          Resume resume = heartbeats.resume();
-          TrainingOutcome outcome = null;
-          try {
-            outcome =
-                new AnchorTrainer()
-                    .train(images, dataset.numClasses(), model, train, variant, resume, heartbeats);
-            ArtifactRef checkpoint =
-                store.put(base + ".params", outcome.checkpoint(), "params", List.of());
-            AnchoredModel result =
-                new AnchoredModel(
-                    variant,
-                    model,
-                    dataset.numClasses(),
-                    checkpoint,
-                    outcome.epochs(),
-                    outcome.trainAccuracy(),
-                    outcome.meanLoss(),
-                    false);
-            JsonArtifacts.put(store, manifestKey, result);
-            return result;
-          } finally {
-            if (outcome != null) {
-              Files.deleteIfExists(outcome.checkpoint());
-            }
-            if (resume != null) {
-              Files.deleteIfExists(resume.checkpointFile());
-            }
-          }
+          return CheckpointedTraining.run(
+              store,
+              manifestKey,
+              TRAIN,
+              variant.name(),
+              train.epochs(),
+              (resume, listener) ->
+                  new AnchorTrainer()
+                      .train(images, dataset.numClasses(), model, train, variant, resume, listener),
+              (checkpoint, outcome) ->
+                  new AnchoredModel(
+                      variant,
+                      model,
+                      dataset.numClasses(),
+                      checkpoint,
+                      outcome.epochs(),
+                      outcome.trainAccuracy(),
+                      outcome.meanLoss(),
+                      false));
         });
   }
 

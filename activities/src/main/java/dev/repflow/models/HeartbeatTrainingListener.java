@@ -13,10 +13,10 @@ import java.util.Locale;
  *
  * <p>After each epoch the checkpoint is uploaded and its reference goes into the heartbeat, so a
  * retried attempt ({@link #resume()}) continues from the last finished epoch instead of from zero.
- * Training code stays free of Temporal. Shared by every training step (pretraining, anchored
- * training).
+ * Training code stays free of Temporal. Used by {@link CheckpointedTraining} for every training
+ * step.
  */
-public final class HeartbeatTrainingListener implements TrainingListener {
+final class HeartbeatTrainingListener implements TrainingListener {
   private final ArtifactStore store;
   private final String keyBase;
   private final ProgressReporter progress;
@@ -31,7 +31,7 @@ public final class HeartbeatTrainingListener implements TrainingListener {
    * @param step step name in the heartbeat, e.g. {@code pretrain}
    * @param label prefix of every progress message (e.g. the model's name), or empty
    */
-  public HeartbeatTrainingListener(
+  HeartbeatTrainingListener(
       ArtifactStore store,
       String keyBase,
       ProgressReporter progress,
@@ -55,7 +55,7 @@ public final class HeartbeatTrainingListener implements TrainingListener {
   }
 
   /** Where the previous attempt got to, or null to start from scratch. */
-  public Resume resume() {
+  Resume resume() {
     return saved == null ? null : new Resume(savedEpoch, store.download(saved));
   }
 

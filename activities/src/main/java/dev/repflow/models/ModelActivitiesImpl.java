@@ -1,6 +1,5 @@
 package dev.repflow.models;
 
-import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.artifacts.FeatureFiles;
 import dev.repflow.artifacts.JsonArtifacts;
@@ -65,35 +64,22 @@ public class ModelActivitiesImpl implements ModelActivities {
             return JsonArtifacts.read(store, cached.get(), TrainedBackbone.class).asCached();
           }
           ImageSet images = FashionMnist.load(dataset, Split.TRAIN, classes);
-          String base = manifestKey.substring(0, manifestKey.length() - ".json".length());
-          var listener =
-              new HeartbeatTrainingListener(
-                  store, base, ProgressReporter.forCurrentActivity(), PRETRAIN, "", train.epochs());
-          Resume resume = listener.resume();
-          TrainingOutcome outcome = null;
-          try {
-            outcome = new BackboneTrainer().train(images, classes, model, train, resume, listener);
-            ArtifactRef checkpoint =
-                store.put(base + ".params", outcome.checkpoint(), "params", List.of());
-            TrainedBackbone result =
-                new TrainedBackbone(
-                    checkpoint,
-                    model,
-                    classes.size(),
-                    outcome.trainAccuracy(),
-                    outcome.meanLoss(),
-                    false);
-            JsonArtifacts.put(store, manifestKey, result);
-            return result;
-          } finally {
-            // Both are temp files of this attempt; the trainer hands ownership to the caller.
-            if (outcome != null) {
-              Files.deleteIfExists(outcome.checkpoint());
-            }
-            if (resume != null) {
-              Files.deleteIfExists(resume.checkpointFile());
-            }
-          }
+          return CheckpointedTraining.run(
+              store,
+              manifestKey,
+              PRETRAIN,
+              "",
+              train.epochs(),
+              (resume, listener) ->
+                  new BackboneTrainer().train(images, classes, model, train, resume, listener),
+              (checkpoint, outcome) ->
+                  new TrainedBackbone(
+                      checkpoint,
+                      model,
+                      classes.size(),
+                      outcome.trainAccuracy(),
+                      outcome.meanLoss(),
+                      false));
         });
   }
 
