@@ -36,15 +36,8 @@ public record CollapseSpec(
       throw new IllegalArgumentException("pretrain: section is required");
     }
     int numClasses = dataset.numClasses();
-    List<Integer> pretrained =
-        ClassSubset.validate("pretrain.classes", pretrain.classes(), numClasses);
-    pretrain =
-        new Pretrain(
-            pretrained,
-            pretrain.epochs(),
-            pretrain.batchSize(),
-            pretrain.learningRate(),
-            pretrain.seed());
+    pretrain = pretrain.validated(numClasses);
+    List<Integer> pretrained = pretrain.classes();
     analysis = (analysis == null ? new Analysis(null, null, 0, 0, null, null) : analysis);
     analysis = analysis.resolve(pretrained, numClasses);
     useCache = useCache == null ? Boolean.TRUE : useCache;

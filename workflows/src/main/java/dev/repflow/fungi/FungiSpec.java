@@ -50,13 +50,7 @@ public record FungiSpec(
     useCache = useCache == null ? Boolean.TRUE : useCache;
     int numClasses = dataset.numClasses();
     if (pretrain != null) {
-      pretrain =
-          new TransferEvalSpec.Pretrain(
-              ClassSubset.validate("pretrain.classes", pretrain.classes(), numClasses),
-              pretrain.epochs(),
-              pretrain.batchSize(),
-              pretrain.learningRate(),
-              pretrain.seed());
+      pretrain = pretrain.validated(numClasses);
     }
     evaluate =
         evaluate.withClasses(

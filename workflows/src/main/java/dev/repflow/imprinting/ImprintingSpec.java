@@ -43,14 +43,8 @@ public record ImprintingSpec(
       throw new IllegalArgumentException("pretrain: section is required");
     }
     int n = dataset.numClasses();
-    List<Integer> pretrained = ClassSubset.validate("pretrain.classes", pretrain.classes(), n);
-    pretrain =
-        new Pretrain(
-            pretrained,
-            pretrain.epochs(),
-            pretrain.batchSize(),
-            pretrain.learningRate(),
-            pretrain.seed());
+    pretrain = pretrain.validated(n);
+    List<Integer> pretrained = pretrain.classes();
     classes =
         classes == null
             ? IntStream.range(0, n).filter(c -> !pretrained.contains(c)).boxed().toList()

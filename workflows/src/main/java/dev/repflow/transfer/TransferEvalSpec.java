@@ -41,9 +41,7 @@ public record TransferEvalSpec(
     }
     useCache = useCache == null ? Boolean.TRUE : useCache;
     int numClasses = dataset.numClasses();
-    pretrain =
-        pretrain.withClasses(
-            ClassSubset.validate("pretrain.classes", pretrain.classes(), numClasses));
+    pretrain = pretrain.validated(numClasses);
     evaluate =
         evaluate.withClasses(
             ClassSubset.validate("evaluate.classes", evaluate.classes(), numClasses));
@@ -85,8 +83,14 @@ public record TransferEvalSpec(
       return new TrainSpec(epochs, batchSize, learningRate, seed);
     }
 
-    Pretrain withClasses(List<Integer> ids) {
-      return new Pretrain(ids, epochs, batchSize, learningRate, seed);
+    /** Copy with {@code classes} validated against the dataset, sorted and de-duplicated. */
+    public Pretrain validated(int numClasses) {
+      return new Pretrain(
+          ClassSubset.validate("pretrain.classes", classes, numClasses),
+          epochs,
+          batchSize,
+          learningRate,
+          seed);
     }
   }
 
