@@ -36,7 +36,11 @@ final class Objectives {
     NDList chunks = new NDList();
     for (int from = 0; from < chosen.size(); from += NEGATIVE_CHUNK) {
       int to = Math.min(chosen.size(), from + NEGATIVE_CHUNK);
-      chunks.add(GradientExtractor.embedViews(manager, cut, patches, chosen, from, to));
+      try (NDManager chunk = manager.newSubManager()) {
+        NDArray embeddings = GradientExtractor.embedViews(chunk, cut, patches, chosen, from, to);
+        embeddings.attach(manager); // only the [patches, D] embeddings outlive the chunk
+        chunks.add(embeddings);
+      }
     }
     NDArray negatives = chunks.size() == 1 ? chunks.head() : NDArrays.concat(chunks, 0);
     return new SimClrObjective(manager, simclr, embeddingDim, patches, negatives);
