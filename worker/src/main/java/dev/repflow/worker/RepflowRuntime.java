@@ -3,6 +3,7 @@ package dev.repflow.worker;
 import dev.repflow.artifacts.S3ArtifactStore;
 import dev.repflow.artifacts.S3Settings;
 import dev.repflow.common.TaskQueues;
+import dev.repflow.numerics.NumericsProfile;
 import dev.repflow.plugin.RepflowPlugin;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
@@ -27,14 +28,15 @@ public final class RepflowRuntime implements AutoCloseable {
   private final String s3Location;
   private WorkerFactory workers;
 
-  private RepflowRuntime(TemporalOptions temporal, S3Options s3, boolean embedUnset) {
+  private RepflowRuntime(
+      TemporalOptions temporal, S3Options s3, NumericsProfile numerics, boolean embedUnset) {
     try {
       S3ArtifactStore store = openStore(s3, embedUnset);
       String target = temporal.target().orElseGet(this::startEmbeddedTemporal);
       connection =
           remember(
               TemporalConnection.connect(
-                  target, temporal.namespace(), List.of(new RepflowPlugin(store))));
+                  target, temporal.namespace(), List.of(new RepflowPlugin(store, numerics))));
       searchAttributes = connection.searchAttributes().ensureRegistered();
       s3Location =
           s3.endpoint()
@@ -51,21 +53,23 @@ public final class RepflowRuntime implements AutoCloseable {
    * Connects to Temporal and S3, starting embedded ones for whichever has no address. Fails with a
    * one-line message naming the address when either is unreachable.
    */
-  public static RepflowRuntime start(TemporalOptions temporal, S3Options s3) {
-    return new RepflowRuntime(temporal, s3, true);
+  public static RepflowRuntime start(
+      TemporalOptions temporal, S3Options s3, NumericsProfile numerics) {
+    return new RepflowRuntime(temporal, s3, numerics, true);
   }
 
   /**
    * Connects to a running Temporal (required) and S3; without an S3 endpoint that is AWS S3 in the
    * configured region. For long-lived workers, which must share artifacts with other workers.
    */
-  public static RepflowRuntime connect(TemporalOptions temporal, S3Options s3) {
+  public static RepflowRuntime connect(
+      TemporalOptions temporal, S3Options s3, NumericsProfile numerics) {
     if (temporal.embedded()) {
       throw new UsageException(
           "--temporal (or REPFLOW_TEMPORAL) is required: a worker joins a running server;"
               + " start one with `repflow dev` or `temporal server start-dev`");
     }
-    return new RepflowRuntime(temporal, s3, false);
+    return new RepflowRuntime(temporal, s3, numerics, false);
   }
 
   public WorkflowClient client() {

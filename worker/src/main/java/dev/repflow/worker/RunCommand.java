@@ -32,6 +32,7 @@ public final class RunCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private TemporalOptions temporal;
   @Mixin private S3Options s3;
+  @Mixin private NumericsOptions numerics;
 
   @Parameters(index = "0", paramLabel = "CONFIG", description = "Pipeline config (YAML).")
   private Path config;
@@ -68,7 +69,7 @@ public final class RunCommand implements Callable<Integer> {
     if (!noWorker) {
       Preflight.check(config, spec);
     }
-    try (RepflowRuntime runtime = RepflowRuntime.start(temporal, s3)) {
+    try (RepflowRuntime runtime = RepflowRuntime.start(temporal, s3, numerics.profile())) {
       if (!noWorker) {
         runtime.startWorker(Set.of(TaskQueues.CPU, TaskQueues.GPU));
       }

@@ -24,6 +24,7 @@ public final class WorkerCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private TemporalOptions temporal;
   @Mixin private S3Options s3;
+  @Mixin private NumericsOptions numerics;
 
   @Option(
       names = "--queues",
@@ -36,7 +37,7 @@ public final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Set<String> taskQueues = taskQueues(queues);
-    try (RepflowRuntime runtime = RepflowRuntime.connect(temporal, s3)) {
+    try (RepflowRuntime runtime = RepflowRuntime.connect(temporal, s3, numerics.profile())) {
       runtime.startWorker(taskQueues);
       spec.commandLine()
           .getOut()
