@@ -52,6 +52,20 @@ class RunCommandBadInputTest {
   }
 
   @Test
+  void badNumericsFlagsNameTheFlag() throws Exception {
+    Path tiny = Path.of(RunCommandTest.TINY);
+
+    CliRun threads =
+        CliRun.execute("run", tiny.toString(), "--data-dir", dir.toString(), "--threads", "two");
+    CliRun mode =
+        CliRun.execute("run", tiny.toString(), "--data-dir", dir.toString(), "--numerics", "fast");
+
+    assertOneLineError(threads, "--threads must be a whole number of threads, got 'two'");
+    assertOneLineError(mode, "--numerics must be 'portable' or 'native', got 'fast'");
+    assertTrue(Files.notExists(dir.resolve("s3")), "nothing started: " + threads);
+  }
+
+  @Test
   void unknownPipelineListsTheKnownOnes() throws Exception {
     String tiny =
         Files.readString(Path.of(RunCommandTest.TINY))
