@@ -1,6 +1,7 @@
 package dev.repflow.worker;
 
 import dev.repflow.common.PipelineSpec;
+import dev.repflow.worker.report.RunTimings;
 import java.io.PrintWriter;
 
 /**

@@ -2,6 +2,7 @@ package dev.repflow.worker;
 
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.common.TaskQueues;
+import dev.repflow.worker.report.RunTimings;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -3,6 +3,8 @@ package dev.repflow.worker;
 import dev.repflow.common.PipelineProgress;
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.common.StageStatus;
+import dev.repflow.worker.report.RunTimings;
+import dev.repflow.worker.report.TextTable;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;

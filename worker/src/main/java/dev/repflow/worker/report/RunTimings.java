@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.report;
 
 import com.google.protobuf.Timestamp;
 import io.temporal.api.enums.v1.EventType;

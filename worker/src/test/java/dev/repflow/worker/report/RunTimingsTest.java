@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

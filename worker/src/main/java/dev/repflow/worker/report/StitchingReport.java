@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.report;
 
 import dev.repflow.stitching.MethodScore;
 import dev.repflow.stitching.OodDetector;
@@ -15,10 +15,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** Prints a finished {@link dev.repflow.stitching.StitchingWorkflow} run for the terminal. */
-final class StitchingReport {
+public final class StitchingReport {
   private StitchingReport() {}
 
-  static void print(
+  public static void print(
       PrintWriter out,
       String workflowId,
       StitchingSpec spec,

@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.report;
 
 import dev.repflow.collapse.CollapseMetrics;
 import dev.repflow.collapse.CollapseResult;
@@ -7,10 +7,10 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /** Prints a finished {@link dev.repflow.collapse.CollapseWorkflow} run for the terminal. */
-final class CollapseReport {
+public final class CollapseReport {
   private CollapseReport() {}
 
-  static void print(
+  public static void print(
       PrintWriter out,
       String workflowId,
       CollapseSpec spec,

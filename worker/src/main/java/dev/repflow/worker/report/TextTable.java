@@ -1,19 +1,19 @@
-package dev.repflow.worker;
+package dev.repflow.worker.report;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A plain-text table with aligned columns: text left-aligned, numbers right-aligned. */
-final class TextTable {
+public final class TextTable {
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();
 
-  TextTable(String... header) {
+  public TextTable(String... header) {
     this.header = List.of(header);
   }
 
-  TextTable row(Object... cells) {
+  public TextTable row(Object... cells) {
     if (cells.length != header.size()) {
       throw new IllegalArgumentException(
           "row has " + cells.length + " cells, header has " + header.size());
@@ -29,7 +29,7 @@ final class TextTable {
     return this;
   }
 
-  void print(PrintWriter out) {
+  public void print(PrintWriter out) {
     int[] widths = new int[header.size()];
     boolean[] numeric = new boolean[header.size()];
     for (int c = 0; c < widths.length; c++) {

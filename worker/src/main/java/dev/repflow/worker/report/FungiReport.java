@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.report;
 
 import dev.repflow.fungi.CombinationResult;
 import dev.repflow.fungi.FewShotScore;
@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 
 /** Prints a finished {@link dev.repflow.fungi.FungiWorkflow} run: combination x metric. */
-final class FungiReport {
+public final class FungiReport {
   private FungiReport() {}
 
-  static void print(
+  public static void print(
       PrintWriter out, String workflowId, FungiSpec spec, FungiResult result, RunTimings timings) {
     var backbone = result.backbone();
     var projection = result.projection();

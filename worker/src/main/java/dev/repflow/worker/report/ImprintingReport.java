@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.report;
 
 import dev.repflow.imprinting.ImprintingResult;
 import dev.repflow.imprinting.ImprintingSpec;
@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 
 /** Prints a finished {@link dev.repflow.imprinting.ImprintingWorkflow} run for the terminal. */
-final class ImprintingReport {
+public final class ImprintingReport {
   private ImprintingReport() {}
 
-  static void print(
+  public static void print(
       PrintWriter out,
       String workflowId,
       ImprintingSpec spec,

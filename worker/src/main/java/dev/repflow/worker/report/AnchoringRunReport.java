@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.report;
 
 import dev.repflow.anchoring.AnchoredModel;
 import dev.repflow.anchoring.AnchoringResult;
@@ -8,10 +8,10 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /** Prints a finished {@link dev.repflow.anchoring.AnchoringWorkflow} run for the terminal. */
-final class AnchoringRunReport {
+public final class AnchoringRunReport {
   private AnchoringRunReport() {}
 
-  static void print(
+  public static void print(
       PrintWriter out,
       String workflowId,
       AnchoringSpec spec,

@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.report;
 
 import dev.repflow.eval.KnnResult;
 import dev.repflow.transfer.TransferEvalResult;
@@ -7,10 +7,10 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /** Prints a finished {@link dev.repflow.transfer.TransferEvalWorkflow} run for the terminal. */
-final class TransferEvalReport {
+public final class TransferEvalReport {
   private TransferEvalReport() {}
 
-  static void print(
+  public static void print(
       PrintWriter out,
       String workflowId,
       TransferEvalSpec spec,
