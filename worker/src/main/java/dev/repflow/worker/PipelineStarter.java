@@ -3,6 +3,7 @@ package dev.repflow.worker;
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.common.RepflowSearchAttributes;
 import dev.repflow.common.TaskQueues;
+import dev.repflow.worker.config.JsonSpecs;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;

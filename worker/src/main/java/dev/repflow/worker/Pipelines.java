@@ -20,6 +20,8 @@ import dev.repflow.stitching.StitchingWorkflow;
 import dev.repflow.transfer.TransferEvalResult;
 import dev.repflow.transfer.TransferEvalSpec;
 import dev.repflow.transfer.TransferEvalWorkflow;
+import dev.repflow.worker.config.ConfigException;
+import dev.repflow.worker.config.ConfigLoader;
 import dev.repflow.worker.report.AnchoringRunReport;
 import dev.repflow.worker.report.CollapseReport;
 import dev.repflow.worker.report.FungiReport;

@@ -1,6 +1,7 @@
 package dev.repflow.worker;
 
 import dev.repflow.artifacts.ArtifactStoreException;
+import dev.repflow.worker.config.ConfigException;
 import io.temporal.client.WorkflowFailedException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

@@ -2,6 +2,8 @@ package dev.repflow.worker;
 
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.common.TaskQueues;
+import dev.repflow.worker.config.ConfigWarnings;
+import dev.repflow.worker.config.Preflight;
 import dev.repflow.worker.report.RunTimings;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;

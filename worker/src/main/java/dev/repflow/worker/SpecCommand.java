@@ -1,5 +1,6 @@
 package dev.repflow.worker;
 
+import dev.repflow.worker.config.JsonSpecs;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

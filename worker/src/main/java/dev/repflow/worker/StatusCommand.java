@@ -3,6 +3,7 @@ package dev.repflow.worker;
 import dev.repflow.common.PipelineProgress;
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.common.StageStatus;
+import dev.repflow.worker.config.JsonSpecs;
 import dev.repflow.worker.report.RunTimings;
 import dev.repflow.worker.report.TextTable;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;

@@ -21,6 +21,7 @@ import dev.repflow.transfer.TransferEvalResult;
 import dev.repflow.transfer.TransferEvalSpec;
 import dev.repflow.transfer.TransferEvalWorkflow;
 import dev.repflow.transfer.TransferEvalWorkflowImpl;
+import dev.repflow.worker.config.ConfigLoader;
 import io.temporal.activity.Activity;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;

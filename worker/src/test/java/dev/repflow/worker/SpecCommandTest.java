@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.repflow.transfer.TransferEvalSpec;
+import dev.repflow.worker.config.ConfigLoader;
+import dev.repflow.worker.config.JsonSpecs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.StreamReadFeature;

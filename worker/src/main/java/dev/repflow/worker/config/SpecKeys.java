@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.config;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;

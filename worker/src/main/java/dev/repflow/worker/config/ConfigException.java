@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.config;
 
 /**
  * A config or spec file that cannot be used. The message is one line that names the file and the

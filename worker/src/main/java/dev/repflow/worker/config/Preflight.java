@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.config;
 
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.data.FashionMnist;
@@ -9,14 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Checks that need more than the spec's own validation, run before a local run starts. */
-final class Preflight {
+public final class Preflight {
   private Preflight() {}
 
   /**
    * Fails with one line naming the config when the images cannot be read (missing package or dir)
    * or a named layer does not exist.
    */
-  static void check(Path config, PipelineSpec spec) {
+  public static void check(Path config, PipelineSpec spec) {
     try {
       FashionMnist.load(spec.dataset(), Split.TEST, List.of(0));
       if (spec instanceof StitchingSpec stitching) {

@@ -1,14 +1,14 @@
-package dev.repflow.worker;
+package dev.repflow.worker.config;
 
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.transfer.TransferEvalSpec;
 import java.util.List;
 
 /** Settings that are valid but usually a slip; the CLI prints them before starting. */
-final class ConfigWarnings {
+public final class ConfigWarnings {
   private ConfigWarnings() {}
 
-  static List<String> of(PipelineSpec spec) {
+  public static List<String> of(PipelineSpec spec) {
     if (spec instanceof TransferEvalSpec transfer && !transfer.overlappingClasses().isEmpty()) {
       return List.of(
           "pretrain.classes and evaluate.classes share "
