@@ -1,6 +1,7 @@
 package dev.repflow.worker;
 
 import dev.repflow.common.RepflowSearchAttributes;
+import dev.repflow.worker.runtime.EmbeddedTemporal;
 import io.temporal.common.SearchAttributeKey;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package dev.repflow.worker;
 
+import dev.repflow.worker.runtime.EmbeddedS3;
+import dev.repflow.worker.runtime.EmbeddedTemporal;
+import dev.repflow.worker.runtime.ServiceStartException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 

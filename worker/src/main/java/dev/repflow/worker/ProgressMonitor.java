@@ -3,6 +3,7 @@ package dev.repflow.worker;
 import dev.repflow.common.PipelineProgress;
 import dev.repflow.common.StageStatus;
 import dev.repflow.common.StepProgress;
+import dev.repflow.worker.runtime.TemporalConnection;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowStub;

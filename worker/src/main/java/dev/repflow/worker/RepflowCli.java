@@ -2,6 +2,8 @@ package dev.repflow.worker;
 
 import dev.repflow.artifacts.ArtifactStoreException;
 import dev.repflow.worker.config.ConfigException;
+import dev.repflow.worker.runtime.ServiceStartException;
+import dev.repflow.worker.runtime.TemporalConnectionException;
 import io.temporal.client.WorkflowFailedException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

@@ -1,5 +1,6 @@
 package dev.repflow.worker;
 
+import dev.repflow.worker.runtime.EmbeddedS3;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;

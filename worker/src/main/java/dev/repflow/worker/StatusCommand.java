@@ -6,6 +6,7 @@ import dev.repflow.common.StageStatus;
 import dev.repflow.worker.config.JsonSpecs;
 import dev.repflow.worker.report.RunTimings;
 import dev.repflow.worker.report.TextTable;
+import dev.repflow.worker.runtime.TemporalConnection;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;

@@ -1,5 +1,6 @@
 package dev.repflow.worker;
 
+import dev.repflow.worker.runtime.EmbeddedTemporal;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 

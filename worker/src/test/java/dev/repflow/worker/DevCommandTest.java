@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.repflow.worker.runtime.EmbeddedS3;
+import dev.repflow.worker.runtime.TemporalConnection;
+import dev.repflow.worker.runtime.TemporalConnectionException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;

@@ -22,6 +22,8 @@ import dev.repflow.transfer.TransferEvalSpec;
 import dev.repflow.transfer.TransferEvalWorkflow;
 import dev.repflow.transfer.TransferEvalWorkflowImpl;
 import dev.repflow.worker.config.ConfigLoader;
+import dev.repflow.worker.runtime.EmbeddedTemporal;
+import dev.repflow.worker.runtime.TemporalConnection;
 import io.temporal.activity.Activity;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;

@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

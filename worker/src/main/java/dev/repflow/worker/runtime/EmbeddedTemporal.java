@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.runtime;
 
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;

@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.runtime;
 
 import dev.repflow.common.RepflowSearchAttributes;
 import io.grpc.Status;

@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.runtime;
 
 /** An embedded server that could not start (e.g. its port is taken); one-line message. */
 public final class ServiceStartException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.runtime;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.runtime;
 
 /** A Temporal server that cannot be used; the message is one line meant for the user. */
 public final class TemporalConnectionException extends RuntimeException {
