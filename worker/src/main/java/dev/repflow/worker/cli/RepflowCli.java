@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.cli;
 
 import dev.repflow.artifacts.ArtifactStoreException;
 import dev.repflow.worker.config.ConfigException;

@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.cli;
 
 /** A command invoked in a way that cannot work (e.g. a missing server address); one line. */
 public final class UsageException extends RuntimeException {

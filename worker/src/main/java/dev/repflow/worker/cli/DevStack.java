@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.cli;
 
 import dev.repflow.worker.runtime.EmbeddedS3;
 import dev.repflow.worker.runtime.EmbeddedTemporal;

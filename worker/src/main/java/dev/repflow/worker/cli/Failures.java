@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.cli;
 
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ActivityFailure;

@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.cli;
 
 import dev.repflow.common.RepflowSearchAttributes;
 import dev.repflow.worker.runtime.EmbeddedTemporal;

@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.cli;
 
 import dev.repflow.numerics.NumericsProfile;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.cli;
 
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.common.RepflowSearchAttributes;

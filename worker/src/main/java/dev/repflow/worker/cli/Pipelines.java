@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.repflow.anchoring.AnchoringResult;
