@@ -1,4 +1,4 @@
-package dev.repflow.worker;
+package dev.repflow.worker.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,8 @@ import dev.repflow.fungi.DinoObjectiveSpec;
 import dev.repflow.fungi.FungiSpec;
 import dev.repflow.fungi.KlObjectiveSpec;
 import dev.repflow.fungi.SimClrObjectiveSpec;
+import dev.repflow.worker.config.ConfigException;
+import dev.repflow.worker.config.Preflight;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
