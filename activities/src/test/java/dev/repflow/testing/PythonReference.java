@@ -74,6 +74,17 @@ public final class PythonReference {
     return Arrays.toString(values);
   }
 
+  public static String literal(int[] values) {
+    return Arrays.toString(values);
+  }
+
+  /** Values as a Python list literal that round-trips doubles. */
+  public static String literal(double[] values) {
+    return Arrays.stream(values)
+        .mapToObj(Double::toString)
+        .collect(Collectors.joining(",", "[", "]"));
+  }
+
   /**
    * Writes {@code values} as little-endian float32 to {@code file}, for arrays too large for a
    * literal.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.repflow.data.DataRoots;
 import dev.repflow.fungi.DinoObjectiveSpec;
 import dev.repflow.fungi.FungiSpec;
 import dev.repflow.fungi.KlObjectiveSpec;
@@ -63,7 +64,9 @@ class FungiConfigTest {
     Path config = write("{type: simclr, numPatches: 9}");
     FungiSpec spec = (FungiSpec) Pipelines.load(config).spec();
 
-    var e = assertThrows(ConfigException.class, () -> Preflight.check(config, spec));
+    var e =
+        assertThrows(
+            ConfigException.class, () -> Preflight.check(config, spec, DataRoots.defaults()));
 
     assertEquals(
         config
