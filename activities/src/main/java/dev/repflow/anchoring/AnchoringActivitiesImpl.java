@@ -31,7 +31,8 @@ import java.util.stream.IntStream;
 public class AnchoringActivitiesImpl implements AnchoringActivities {
   static final String TRAIN = "anchoring-train";
   static final String INFER = "anchoring-infer";
-  private static final int TRAIN_VERSION = 1;
+  // 2: masked anchors keep the residual x - anchor; anchors drawn per batch as the reference does.
+  private static final int TRAIN_VERSION = 2;
   private static final int INFER_VERSION = 1;
 
   private final ArtifactStore store;
