@@ -71,4 +71,13 @@ public final class PythonReference {
   public static String literal(long[] values) {
     return Arrays.toString(values);
   }
+
+  public static String literal(int[] values) {
+    return Arrays.toString(values);
+  }
+
+  /** A float vector as a Python list, with enough digits to round-trip float32. */
+  public static String literal(float[] values) {
+    return literal(new float[][] {values}).replaceAll("^\\[|\\]$", "");
+  }
 }
