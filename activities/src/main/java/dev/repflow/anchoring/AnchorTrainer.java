@@ -36,7 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AnchorTrainer {
   private static final Logger log = LoggerFactory.getLogger(AnchorTrainer.class);
-  private static final Object INIT_LOCK = new Object();
   private static final Loss LOSS = Loss.softmaxCrossEntropyLoss();
 
   /**
@@ -160,11 +159,7 @@ public final class AnchorTrainer {
       NDManager base) {
     if (resume == null) {
       Classifier model = Backbones.build(spec, numClasses, channels);
-      // Initializers draw from the engine's one global generator: seed and init together.
-      synchronized (INIT_LOCK) {
-        Engine.getInstance().setRandomSeed(Long.hashCode(train.seed()));
-        model.initialize(base);
-      }
+      model.initialize(base, train.seed());
       return new AnchorCheckpoint(
           model, 0, SgdState.zeros(model.parameters(), base), Double.NaN, Double.NaN);
     }

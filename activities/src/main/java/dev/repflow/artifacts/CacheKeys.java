@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.repflow.numerics.CpuNumerics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -26,7 +27,10 @@ import java.util.List;
  *       listed them in;
  *   <li>the sha256 of each input artifact, in order: the output is a function of the input bytes
  *       (not of their URIs, which a re-upload could keep while the bytes change), and positions
- *       mean something (train vs. test features).
+ *       mean something (train vs. test features);
+ *   <li>the CPU numerics profile ({@link CpuNumerics}): kernels and thread count decide the last
+ *       bits of every tensor result, so an artifact computed under another profile is not the one
+ *       this process would compute.
  * </ul>
  *
  * <p>The experiment and extension are not hashed: they are path parts of the key already.
@@ -71,6 +75,7 @@ public final class CacheKeys {
     text.append("step=").append(step).append('\n');
     text.append("version=").append(stepVersion).append('\n');
     text.append("params=").append(canonicalJson(params)).append('\n');
+    text.append("numerics=").append(CpuNumerics.active().tag()).append('\n');
     for (ArtifactRef input : inputs) {
       text.append("input=").append(input.sha256()).append('\n');
     }

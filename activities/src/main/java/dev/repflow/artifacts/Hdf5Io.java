@@ -1,5 +1,6 @@
 package dev.repflow.artifacts;
 
+import dev.repflow.numerics.CpuNumerics;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Attribute;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads and writes feature files (DESIGN.md section 3) with jhdf: dataset {@code features} float32
  * {@code [N, D]}, {@code labels} int64 {@code [N]}, optional {@code indices} int64 {@code [N]}, and
- * string file attributes including {@code repflow_version}. Files are readable by h5py.
+ * string file attributes including {@code repflow_version} and {@code numerics}. Files are readable
+ * by h5py.
  *
  * <p>Datasets are written contiguous and uncompressed: jhdf's deflate runs at ~40 MB/s against ~1
  * GB/s plain, and these are hot intermediates, not archives.
@@ -32,6 +34,9 @@ public final class Hdf5Io {
   public static final String LABELS = "labels";
   public static final String INDICES = "indices";
   public static final String VERSION_ATTRIBUTE = "repflow_version";
+
+  /** The CPU numerics profile the file was computed under, e.g. {@code portable-t2}. */
+  public static final String NUMERICS_ATTRIBUTE = "numerics";
 
   /** Root attribute jhdf adds on every write; not part of the artifact's attributes. */
   private static final String JHDF_ATTRIBUTE = "_jHDF";
@@ -61,6 +66,7 @@ public final class Hdf5Io {
           }
           table.attributes().forEach(hdf::putAttribute);
           hdf.putAttribute(VERSION_ATTRIBUTE, version());
+          hdf.putAttribute(NUMERICS_ATTRIBUTE, CpuNumerics.active().tag());
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } finally {

@@ -48,7 +48,7 @@ public class FungiEvalActivitiesImpl implements FungiEvalActivities {
           try (NDManager manager = NDManager.newBaseManager()) {
             // Shapes only: an untrained copy of the architecture has the same layers.
             Classifier net = Backbones.build(model, 2);
-            net.initialize(manager);
+            net.initializeForShapes(manager);
             LayerCut cut = LayerCut.of(net, layer);
             Shape w = cut.weightShape();
             ProjectionSpec sized = spec.dim() == 0 ? spec.withDim(model.embeddingDim()) : spec;

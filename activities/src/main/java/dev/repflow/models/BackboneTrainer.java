@@ -1,6 +1,5 @@
 package dev.repflow.models;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import dev.repflow.data.ImageSet;
 import java.io.IOException;
@@ -21,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackboneTrainer {
   private static final Logger log = LoggerFactory.getLogger(BackboneTrainer.class);
-  private static final Object INIT_LOCK = new Object();
 
   /**
    * Trains on all of {@code data}, writing a checkpoint (a temp file) after every epoch.
@@ -79,13 +77,7 @@ public final class BackboneTrainer {
       ModelSpec spec, int numClasses, TrainSpec train, Resume resume, NDManager base) {
     if (resume == null) {
       Classifier model = Backbones.build(spec, numClasses);
-      // The initializers draw from the engine's one global generator, so seeding and init must
-      // not interleave with another training run in this JVM (a worker runs activities in
-      // parallel). The seed is an int there; Long.hashCode keeps the high bits in play.
-      synchronized (INIT_LOCK) {
-        Engine.getInstance().setRandomSeed(Long.hashCode(train.seed()));
-        model.initialize(base);
-      }
+      model.initialize(base, train.seed());
       AdamState adam = AdamState.zeros(model.parameters(), base);
       return new LoadedCheckpoint(model, new TrainingState(0, Double.NaN, Double.NaN, adam));
     }

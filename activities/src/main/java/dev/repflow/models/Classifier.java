@@ -1,6 +1,7 @@
 package dev.repflow.models;
 
 import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -20,6 +21,9 @@ import java.util.List;
  * backbone alone, so the embedding is the penultimate layer of the trained network.
  */
 public final class Classifier {
+  /** Guards the engine's global random generator (see {@link #initialize(NDManager, long)}). */
+  private static final Object ENGINE_RANDOM = new Object();
+
   private final ModelSpec spec;
   private final int numClasses;
   private final int inputChannels;
@@ -54,8 +58,30 @@ public final class Classifier {
     return inputChannels;
   }
 
-  /** Creates fresh parameters in {@code manager} (seed the engine first for repeatable init). */
-  public void initialize(NDManager manager) {
+  /**
+   * Creates fresh parameters in {@code manager} drawn from {@code seed}: the same seed gives the
+   * same parameters.
+   */
+  public void initialize(NDManager manager, long seed) {
+    // The initializers draw from the engine's one global generator, which every thread of the
+    // process shares: seeding and drawing must not interleave with another initialisation.
+    synchronized (ENGINE_RANDOM) {
+      Engine.getInstance().setRandomSeed(Long.hashCode(seed));
+      initializeUnseeded(manager);
+    }
+  }
+
+  /**
+   * Creates parameters whose values do not matter (e.g. to read layer shapes), without disturbing a
+   * seeded initialisation running in another thread.
+   */
+  public void initializeForShapes(NDManager manager) {
+    synchronized (ENGINE_RANDOM) {
+      initializeUnseeded(manager);
+    }
+  }
+
+  private void initializeUnseeded(NDManager manager) {
     net.initialize(manager, DataType.FLOAT32, new Shape(1, inputChannels, 28, 28));
   }
 

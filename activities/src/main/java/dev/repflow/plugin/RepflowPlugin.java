@@ -16,6 +16,8 @@ import dev.repflow.fungi.GradientActivitiesImpl;
 import dev.repflow.imprinting.ImprintingActivitiesImpl;
 import dev.repflow.imprinting.ImprintingWorkflowImpl;
 import dev.repflow.models.ModelActivitiesImpl;
+import dev.repflow.numerics.CpuNumerics;
+import dev.repflow.numerics.NumericsProfile;
 import dev.repflow.stitching.StitchingActivitiesImpl;
 import dev.repflow.stitching.StitchingWorkflowImpl;
 import dev.repflow.transfer.TransferEvalWorkflowImpl;
@@ -53,22 +55,35 @@ public final class RepflowPlugin extends SimplePlugin {
   private final ArtifactStore store;
   private final int gpuConcurrency;
 
-  /** Plugin storing artifacts in {@code store}; one GPU step at a time per worker. */
+  /**
+   * Plugin storing artifacts in {@code store}; one GPU step at a time per worker; CPU numerics from
+   * {@code REPFLOW_NUMERICS} / {@code REPFLOW_THREADS} (default: portable, 2 threads).
+   */
   public RepflowPlugin(ArtifactStore store) {
-    this(store, 1);
+    this(store, NumericsProfile.fromEnvironment());
+  }
+
+  /** Like {@link #RepflowPlugin(ArtifactStore)} with the given CPU numerics. */
+  public RepflowPlugin(ArtifactStore store, NumericsProfile numerics) {
+    this(store, numerics, 1);
   }
 
   /**
+   * Creating the plugin fixes this process's CPU numerics ({@link CpuNumerics#pin}): create it
+   * before any DJL code runs, or start the JVM with the profile's environment variables.
+   *
    * @param gpuConcurrency how many GPU-queue steps one worker runs at once; more than one only pays
    *     off when a step leaves the device idle (small models, data loading)
+   * @throws IllegalStateException when the PyTorch engine already runs with other CPU settings
    */
-  public RepflowPlugin(ArtifactStore store, int gpuConcurrency) {
+  public RepflowPlugin(ArtifactStore store, NumericsProfile numerics, int gpuConcurrency) {
     super(NAME);
     this.store = Objects.requireNonNull(store, "store");
     if (gpuConcurrency < 1) {
       throw new IllegalArgumentException("gpuConcurrency must be >= 1, got " + gpuConcurrency);
     }
     this.gpuConcurrency = gpuConcurrency;
+    CpuNumerics.pin(numerics);
   }
 
   @Override

@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Temporal retries it with the production retry policy, and the retry resumes from the epoch-2
  * checkpoint named in the last heartbeat.
  */
+@Tag("determinism")
 class AnchorTrainingCrashTest {
   private static final ModelSpec MODEL = new ModelSpec("cnn", 4, 8);
   private static final AnchorTraining FOUR_EPOCHS =

@@ -17,10 +17,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Train, corrupt, infer and report on 400 real training and 100 test images. */
+@Tag("determinism")
 class AnchoringActivitiesImplTest {
   private static final ModelSpec MODEL = new ModelSpec("cnn", 4, 8);
   private static final AnchorTraining ONE_EPOCH =

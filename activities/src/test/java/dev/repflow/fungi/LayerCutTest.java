@@ -16,7 +16,7 @@ class LayerCutTest {
   void defaultCnnLayerIsFcFedByFlatten() {
     try (NDManager m = NDManager.newBaseManager()) {
       Classifier net = Backbones.build(new ModelSpec("cnn", 4, 16), 3);
-      net.initialize(m);
+      net.initializeForShapes(m);
       LayerCut cut = LayerCut.of(net, null);
       assertEquals("fc", cut.layer());
       assertEquals("flatten", cut.before());
@@ -28,7 +28,7 @@ class LayerCutTest {
   void defaultVitLayerIsTheLastAttentionOutputProjection() {
     try (NDManager m = NDManager.newBaseManager()) {
       Classifier net = Backbones.build(new ModelSpec("vit", 16, 8), 3);
-      net.initialize(m);
+      net.initializeForShapes(m);
       LayerCut cut = LayerCut.of(net, null);
       assertEquals("block2.attn.proj", cut.layer());
       assertEquals("block2.attn", cut.before());

@@ -50,9 +50,8 @@ class PerSampleGradientTest {
   void batchedGradientsMatchSingleSampleBackwardPasses(ModelSpec modelSpec, ObjectiveSpec spec) {
     try (NDManager manager = NDManager.newBaseManager()) {
       GradMode.offOnThisThread();
-      Engine.getInstance().setRandomSeed(3);
       Classifier model = Backbones.build(modelSpec, 4);
-      model.initialize(manager);
+      model.initialize(manager, 3);
       LayerCut cut = LayerCut.of(model, null);
       double worst = worstRelativeError(manager, cut, spec, 16, IMAGES);
       assertTrue(

@@ -15,10 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Trains the small CNN on 500 real images of classes 0-4. */
+@Tag("determinism")
 class BackboneTrainerTest {
   private static ImageSet data;
   private final List<Path> checkpoints = new ArrayList<>();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
@@ -56,9 +55,8 @@ class EmbedderTest {
     float[][] expected;
     Path file = tmp.resolve("model.params");
     try (NDManager manager = NDManager.newBaseManager()) {
-      Engine.getInstance().setRandomSeed(11);
       Classifier model = Backbones.build(Fixtures.SMALL, 5);
-      model.initialize(manager);
+      model.initialize(manager, 11);
       NDArray images = ImageTensors.images(manager, unseen, identity(10), 0, 10);
       float[] flat = model.embed(new ParameterStore(manager, false), images).toFloatArray();
       expected = new float[10][32];
@@ -69,8 +67,10 @@ class EmbedderTest {
     }
     ImageSet first10 = firstImages(unseen, 10);
 
+    // One batch of 10 on both sides: kernels are chosen per batch shape, so a smaller batch may
+    // round differently (bounded by batchSizeDoesNotChangeEmbeddings); this test is about the file.
     float[][] loaded =
-        new Embedder().embed(first10, file, Fixtures.SMALL, 5, 4, BatchListener.none());
+        new Embedder().embed(first10, file, Fixtures.SMALL, 5, 10, BatchListener.none());
 
     assertArrayEquals(expected, loaded);
   }
@@ -121,9 +121,8 @@ class EmbedderTest {
 
   private static Path saveInitialized(ModelSpec spec, int numClasses, Path file) {
     try (NDManager manager = NDManager.newBaseManager()) {
-      Engine.getInstance().setRandomSeed(3);
       Classifier model = Backbones.build(spec, numClasses);
-      model.initialize(manager);
+      model.initialize(manager, 3);
       Checkpoints.save(file, model, null);
     }
     return file;

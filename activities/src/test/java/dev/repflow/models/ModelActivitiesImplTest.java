@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("determinism")
 class ModelActivitiesImplTest {
   private static final List<Integer> PRETRAIN = List.of(0, 1, 2, 3, 4);
   private static final List<Integer> HELD_OUT = List.of(5, 6, 7, 8, 9);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -17,9 +16,8 @@ class NamedLayersTest {
   @Test
   void runningTheLayersPiecewiseEqualsTheWholeBackbone() {
     try (NDManager manager = NDManager.newBaseManager()) {
-      Engine.getInstance().setRandomSeed(3);
       Classifier model = Backbones.build(Fixtures.SMALL, 5);
-      model.initialize(manager);
+      model.initialize(manager, 3);
       ParameterStore store = new ParameterStore(manager, false);
       NDArray images = manager.randomUniform(0, 1, new Shape(4, 1, 28, 28));
       NamedLayers layers = model.layers();
