@@ -3,10 +3,9 @@ package dev.repflow.anchoring;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.repflow.data.ImageSet;
-import dev.repflow.data.Shuffles;
+import dev.repflow.data.Permutations;
 import dev.repflow.models.BatchListener;
 import java.util.Arrays;
-import java.util.Random;
 
 /**
  * Inference of a standard or anchored classifier. An anchored model sees every image with the same
@@ -87,6 +86,6 @@ public record AnchorPredictor(int anchors, long seed, int batchSize, boolean ave
               + poolSize
               + " training images to draw them from");
     }
-    return Arrays.copyOf(Shuffles.of(poolSize, new Random(seed)), anchors);
+    return Arrays.copyOf(Permutations.of(poolSize, seed), anchors);
   }
 }

@@ -8,7 +8,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import dev.repflow.data.ImageSet;
-import dev.repflow.data.Shuffles;
+import dev.repflow.data.Permutations;
 import dev.repflow.models.Backbones;
 import dev.repflow.models.Classifier;
 import dev.repflow.models.GradMode;
@@ -73,7 +73,7 @@ public final class AnchorTrainer {
         long begin = System.nanoTime();
         double lossSum = 0;
         long correct = 0;
-        int[] order = Shuffles.of(data.size(), new Random(train.seed() + e));
+        int[] order = Permutations.of(data.size(), train.seed() + e);
         var anchors =
             new TrainingAnchors(data.size(), new Random(train.seed() * 0x9E3779B97F4A7C15L + e));
         for (int b = 0; b < batches; b++) {

@@ -1,6 +1,6 @@
 package dev.repflow.anchoring;
 
-import dev.repflow.data.Shuffles;
+import dev.repflow.data.Permutations;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -48,7 +48,7 @@ final class TrainingAnchors {
   Draw next(int batchSize, double alpha) {
     boolean masked = random.nextDouble() < alpha;
     if (next >= poolSize) {
-      order = Shuffles.of(poolSize, random);
+      order = Permutations.of(poolSize, random);
       next = 0;
     }
     int[] chunk = Arrays.copyOfRange(order, next, Math.min(next + ANCHOR_BATCH, poolSize));

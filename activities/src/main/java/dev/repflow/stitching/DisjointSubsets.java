@@ -1,6 +1,6 @@
 package dev.repflow.stitching;
 
-import dev.repflow.data.Shuffles;
+import dev.repflow.data.Permutations;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -25,7 +25,7 @@ final class DisjointSubsets {
     this.size = size;
     this.perEpoch = perEpoch;
     this.random = random;
-    this.order = Shuffles.of(size, random);
+    this.order = Permutations.of(size, random);
   }
 
   /** Indices into the set for the next epoch. */
@@ -34,7 +34,7 @@ final class DisjointSubsets {
     int[] out = Arrays.copyOfRange(order, from, Math.min(size, from + perEpoch));
     slice++;
     if ((long) slice * perEpoch >= size) {
-      order = Shuffles.of(size, random);
+      order = Permutations.of(size, random);
       slice = 0;
     }
     return out;

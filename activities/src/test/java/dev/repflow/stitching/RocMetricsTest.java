@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.repflow.testing.PythonReference;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class RocMetricsTest {
@@ -65,7 +64,10 @@ class RocMetricsTest {
     cases[5] = gaussian(random, 30, 0.5, 1);
     StringBuilder script = new StringBuilder(REFERENCE);
     for (int c = 0; c < cases.length; c += 2) {
-      script.append(String.format("measures(%s, %s)%n", list(cases[c]), list(cases[c + 1])));
+      script.append(
+          String.format(
+              "measures(%s, %s)%n",
+              PythonReference.literal(cases[c]), PythonReference.literal(cases[c + 1])));
     }
     double[] expected = PythonReference.run(script.toString());
 
@@ -86,11 +88,5 @@ class RocMetricsTest {
 
   private static double[] rounded(double[] values) {
     return Arrays.stream(values).map(Math::rint).toArray();
-  }
-
-  private static String list(double[] values) {
-    return Arrays.stream(values)
-        .mapToObj(Double::toString)
-        .collect(Collectors.joining(",", "[", "]"));
   }
 }

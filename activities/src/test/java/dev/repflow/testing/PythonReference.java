@@ -80,4 +80,11 @@ public final class PythonReference {
   public static String literal(float[] values) {
     return literal(new float[][] {values}).replaceAll("^\\[|\\]$", "");
   }
+
+  /** Values as a Python list literal that round-trips doubles. */
+  public static String literal(double[] values) {
+    return Arrays.stream(values)
+        .mapToObj(Double::toString)
+        .collect(Collectors.joining(",", "[", "]"));
+  }
 }

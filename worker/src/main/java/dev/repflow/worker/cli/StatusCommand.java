@@ -12,6 +12,7 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowTargetOptions;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,12 +36,12 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     if (temporal.embedded()) {
       throw new UsageException(
-          "status needs --temporal (or REPFLOW_TEMPORAL): an embedded server lives only as long"
+          "status needs --temporal (or TEMPORAL_ADDRESS): an embedded server lives only as long"
               + " as the `repflow run` that started it");
     }
     PrintWriter out = spec.commandLine().getOut();
     try (TemporalConnection connection =
-        TemporalConnection.connect(temporal.target().get(), temporal.namespace())) {
+        TemporalConnection.connect(temporal.settings(), List.of())) {
       WorkflowStub stub =
           connection
               .client()
