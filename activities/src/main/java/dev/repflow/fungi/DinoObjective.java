@@ -2,6 +2,7 @@ package dev.repflow.fungi;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.repflow.models.Scalars;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -62,9 +63,13 @@ final class DinoObjective implements Objective {
     NDArray t =
         teacher
             .apply(unit.get(":, :" + GLOBAL_CROPS).stopGradient())
-            .div(spec.teacherTemperature())
+            .div(Scalars.of(unit, spec.teacherTemperature()))
             .softmax(-1); // [B, 2, L]
-    NDArray s = student.apply(unit).div(spec.studentTemperature()).logSoftmax(-1); // [B, V, L]
+    NDArray s =
+        student
+            .apply(unit)
+            .div(Scalars.of(unit, spec.studentTemperature()))
+            .logSoftmax(-1); // [B, V, L]
     // sum over pairs of t_g . s_v = (sum_g t_g) . (sum_v s_v)
     return t.sum(new int[] {1}).mul(s.sum(new int[] {1})).sum(new int[] {-1}).neg();
   }

@@ -38,7 +38,8 @@ public class GradientActivitiesImpl implements GradientActivities {
   private static final int EMBED_BATCH = 256;
 
   private static final int EMBED_VERSION = 1;
-  private static final int GRADIENTS_VERSION = 2; // 2: the objectives as fungivision computes them
+  // 2: the objectives as fungivision computes them; 3: temperatures outlive the backward pass
+  private static final int GRADIENTS_VERSION = 3;
 
   private final ArtifactStore store;
   private final FeatureFiles files;

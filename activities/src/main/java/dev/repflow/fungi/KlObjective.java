@@ -2,6 +2,7 @@ package dev.repflow.fungi;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.repflow.models.Scalars;
 
 /**
  * fungivision's KL objective on the image itself (one view): KL(U || p) with p = softmax(h(e /
@@ -30,9 +31,9 @@ final class KlObjective implements Objective {
   @Override
   public NDArray loss(NDArray embeddings) {
     NDArray latents = head.apply(RandomHead.normalize(embeddings.squeeze(1))); // [B, L]
-    NDArray logP = latents.div(spec.temperature()).logSoftmax(-1);
+    NDArray logP = latents.div(Scalars.of(latents, spec.temperature())).logSoftmax(-1);
     // sum_l (1/L) (log(1/L) - log p_l)
     double l = spec.headDim();
-    return logP.mean(new int[] {-1}).add(Math.log(l)).neg();
+    return logP.mean(new int[] {-1}).add(Scalars.of(logP, Math.log(l))).neg();
   }
 }

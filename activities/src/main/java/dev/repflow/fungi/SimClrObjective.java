@@ -2,6 +2,7 @@ package dev.repflow.fungi;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.repflow.models.Scalars;
 
 /**
  * fungivision's SimCLR objective over one image's P patches. Latents u = h(e) (the embedding is not
@@ -54,9 +55,11 @@ final class SimClrObjective implements Objective {
     int p = patches.count();
     NDArray u = RandomHead.normalize(head.apply(embeddings)); // [B, P, L]
     NDArray own = u.matMul(u.transpose(0, 2, 1)).mul(others); // [B, P, P], zero diagonal
-    NDArray positive = own.sum(new int[] {2}).div(spec.temperature() * (p - 1)); // [B, P]
+    NDArray positive =
+        own.sum(new int[] {2}).div(Scalars.of(own, spec.temperature() * (p - 1))); // [B, P]
     NDArray candidates =
-        u.matMul(negatives.transpose()).concat(own.add(self.mul(SELF_SIMILARITY)), 2);
+        u.matMul(negatives.transpose())
+            .concat(own.add(self.mul(Scalars.of(self, SELF_SIMILARITY))), 2);
     return logSumExp(candidates).sub(positive).mean(new int[] {1});
   }
 

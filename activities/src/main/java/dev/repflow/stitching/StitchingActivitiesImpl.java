@@ -35,7 +35,8 @@ public class StitchingActivitiesImpl implements StitchingActivities {
   static final String PLOT = "plot";
   private static final int VERSION = 1;
   // 2: stitched activations scored by AUROC and FPR95 against g's own, as the reference does.
-  private static final int STITCH_VERSION = 2;
+  // 3: scored with a detector trained by the fixed energy loss.
+  private static final int STITCH_VERSION = 3;
 
   private final ArtifactStore store;
   private final StepCache cache;

@@ -1,9 +1,14 @@
 package dev.repflow.stitching;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.repflow.models.GradMode;
+import dev.repflow.testing.GcPressure;
 import dev.repflow.testing.PythonReference;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -78,6 +83,32 @@ class EnergyLossTest {
                   OodSettings.WEIGHT)
               .getFloat();
       assertEquals(expected, loss, 1e-4 * Math.max(1, Math.abs(expected)));
+    }
+  }
+
+  @Test
+  void gradientsAreTheSameWhileTheCollectorRuns() {
+    float[] quiet = lossGradient();
+    for (int round = 0; round < 3; round++) {
+      assertArrayEquals(quiet, GcPressure.during(EnergyLossTest::lossGradient), "round " + round);
+    }
+  }
+
+  /** Gradient of the fine-tuning loss w.r.t. in- and out-logits, both margins active. */
+  private static float[] lossGradient() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      GradMode.offOnThisThread();
+      var in = m.create(new float[] {30, 0, -20, -20, 5, 6}, new Shape(3, 2));
+      var out = m.create(new float[] {10, 10, -5, -5}, new Shape(2, 2));
+      in.setRequiresGradient(true);
+      out.setRequiresGradient(true);
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        for (int i = 0; i < 20; i++) {
+          collector.backward(
+              EnergyLoss.loss(in, m.create(new long[] {0, 1, 1}), out, -25, -7, 0.1));
+        }
+      }
+      return in.getGradient().concat(out.getGradient()).toFloatArray();
     }
   }
 }
