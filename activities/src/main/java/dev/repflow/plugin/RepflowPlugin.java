@@ -6,6 +6,7 @@ import dev.repflow.anchoring.CorruptionActivitiesImpl;
 import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.collapse.CollapseActivitiesImpl;
 import dev.repflow.collapse.CollapseWorkflowImpl;
+import dev.repflow.common.ActivitySummaries;
 import dev.repflow.common.TaskQueues;
 import dev.repflow.common.WorkflowPresets;
 import dev.repflow.data.DataActivitiesImpl;
@@ -18,8 +19,11 @@ import dev.repflow.imprinting.ImprintingWorkflowImpl;
 import dev.repflow.models.ModelActivitiesImpl;
 import dev.repflow.numerics.CpuNumerics;
 import dev.repflow.numerics.NumericsProfile;
+import dev.repflow.reports.ReportActivitiesImpl;
 import dev.repflow.stitching.StitchingActivitiesImpl;
 import dev.repflow.stitching.StitchingWorkflowImpl;
+import dev.repflow.sweep.SweepActivitiesImpl;
+import dev.repflow.sweep.SweepWorkflowImpl;
 import dev.repflow.transfer.TransferEvalWorkflowImpl;
 import io.temporal.common.SimplePlugin;
 import io.temporal.worker.Worker;
@@ -77,7 +81,8 @@ public final class RepflowPlugin extends SimplePlugin {
    * @throws IllegalStateException when the PyTorch engine already runs with other CPU settings
    */
   public RepflowPlugin(ArtifactStore store, NumericsProfile numerics, int gpuConcurrency) {
-    super(NAME);
+    // Activity summaries need an interceptor on the worker factory; SimplePlugin adds it there.
+    super(SimplePlugin.newBuilder(NAME).addWorkerInterceptors(new ActivitySummaries()));
     this.store = Objects.requireNonNull(store, "store");
     if (gpuConcurrency < 1) {
       throw new IllegalArgumentException("gpuConcurrency must be >= 1, got " + gpuConcurrency);
@@ -118,7 +123,8 @@ public final class RepflowPlugin extends SimplePlugin {
           AnchoringWorkflowImpl.class,
           StitchingWorkflowImpl.class,
           CollapseWorkflowImpl.class,
-          ImprintingWorkflowImpl.class);
+          ImprintingWorkflowImpl.class,
+          SweepWorkflowImpl.class);
 
   /** Heavy tensor work: training, embedding, gradients, inference. */
   private List<Object> gpuActivities() {
@@ -129,7 +135,7 @@ public final class RepflowPlugin extends SimplePlugin {
         new StitchingActivitiesImpl(store));
   }
 
-  /** Light steps: data export, evaluation, metrics, reports. */
+  /** Light steps: data export, evaluation, metrics, run reports, sweep aggregation. */
   private List<Object> cpuActivities() {
     return List.of(
         new DataActivitiesImpl(store),
@@ -137,6 +143,8 @@ public final class RepflowPlugin extends SimplePlugin {
         new FungiEvalActivitiesImpl(store),
         new CorruptionActivitiesImpl(store),
         new CollapseActivitiesImpl(store),
-        new ImprintingActivitiesImpl(store));
+        new ImprintingActivitiesImpl(store),
+        new ReportActivitiesImpl(store),
+        new SweepActivitiesImpl(store));
   }
 }

@@ -35,7 +35,7 @@ public class SweepWorkflowImpl implements SweepWorkflow {
   public SweepResult run(SweepSpec spec) {
     List<SweepPoint> points = SweepPoints.expand(spec);
     tracker = new StageTracker(TYPE, points.stream().map(SweepWorkflowImpl::stage).toList());
-    RunRecord record = RunRecord.begin(labels(spec), spec, tracker);
+    RunRecord record = RunRecord.begin(labels(spec), spec.withCarry(null), tracker);
     List<PointOutcome> outcomes = new ArrayList<>();
     if (spec.carry() != null) {
       spec.carry().finished().forEach(o -> track(points.get(o.index()), o));
@@ -64,7 +64,7 @@ public class SweepWorkflowImpl implements SweepWorkflow {
     String id = Workflow.getInfo().getWorkflowId();
     SweepSummary summary =
         record.publish(
-            () -> sweeps.report(new SweepReportRequest(id, run, spec, outcomes)),
+            () -> sweeps.report(new SweepReportRequest(id, run, spec.withCarry(null), outcomes)),
             SweepSummary::report);
     return new SweepResult(
         spec.pipeline(),

@@ -1,7 +1,7 @@
 package dev.repflow.worker.cli;
 
 import dev.repflow.common.PipelineSpec;
-import dev.repflow.worker.report.RunTimings;
+import dev.repflow.reports.RunTimings;
 import java.io.PrintWriter;
 
 /**

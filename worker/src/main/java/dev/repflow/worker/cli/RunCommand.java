@@ -2,9 +2,9 @@ package dev.repflow.worker.cli;
 
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.common.TaskQueues;
+import dev.repflow.reports.RunTimings;
 import dev.repflow.worker.config.ConfigWarnings;
 import dev.repflow.worker.config.Preflight;
-import dev.repflow.worker.report.RunTimings;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
 import java.nio.file.Path;

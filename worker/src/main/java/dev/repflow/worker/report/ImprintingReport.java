@@ -4,6 +4,7 @@ import dev.repflow.imprinting.ImprintingResult;
 import dev.repflow.imprinting.ImprintingSpec;
 import dev.repflow.imprinting.ImprintingSummary;
 import dev.repflow.imprinting.RankedRun;
+import dev.repflow.reports.RunTimings;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
