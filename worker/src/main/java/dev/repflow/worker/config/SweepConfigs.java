@@ -70,6 +70,9 @@ public final class SweepConfigs {
         JsonNode pointSpec =
             SpecMappers.json().valueToTree(SweepPoints.apply(spec.base(), point.params()));
         ConfigLoader.parse(SpecMappers.json(), where, json(pointSpec), type);
+      } catch (ConfigException e) {
+        // Line numbers would point into the generated point spec, not the user's file.
+        throw new ConfigException(e.getMessage().replaceAll(" \\(line \\d+\\)", ""), e);
       } catch (IllegalArgumentException e) {
         throw new ConfigException(where + ": " + e.getMessage(), e);
       }

@@ -224,7 +224,7 @@ public final class RunCatalog {
                       .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
                       .build());
       var info = response.getWorkflowExecutionInfo();
-      if (response.getExecutionConfig().hasUserMetadata()) {
+      if (response.getExecutionConfig().getUserMetadata().hasSummary()) {
         // The static summary lives in the execution config; keep it with the info for summary().
         summaries.put(
             workflowId, text(response.getExecutionConfig().getUserMetadata().getSummary()));
