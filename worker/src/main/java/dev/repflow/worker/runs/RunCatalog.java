@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.repflow.common.PipelineProgress;
 import dev.repflow.common.RepflowSearchAttributes;
 import dev.repflow.common.RunRecord;
+import dev.repflow.common.StepProgress;
 import dev.repflow.reports.Metric;
 import dev.repflow.worker.runtime.TemporalConnection;
 import io.grpc.Status;
@@ -12,6 +13,7 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +104,41 @@ public final class RunCatalog {
   public Optional<PipelineProgress> progress(String workflowId, long seconds) {
     return query(workflowId, "progress", seconds)
         .map(p -> converter.fromPayload(p, PipelineProgress.class, PipelineProgress.class));
+  }
+
+  /**
+   * What the run's running activities last reported in their heartbeats (epoch, batch, loss), by
+   * activity id; empty when none reports or the server is not reachable right now.
+   */
+  public Map<String, StepProgress> heartbeats(WorkflowExecution execution) {
+    List<PendingActivityInfo> pending;
+    try {
+      pending =
+          service()
+              .blockingStub()
+              .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+              .describeWorkflowExecution(
+                  DescribeWorkflowExecutionRequest.newBuilder()
+                      .setNamespace(connection.namespace())
+                      .setExecution(execution)
+                      .build())
+              .getPendingActivitiesList();
+    } catch (StatusRuntimeException transientError) {
+      return Map.of(); // progress is best effort
+    }
+    Map<String, StepProgress> progress = new LinkedHashMap<>();
+    for (PendingActivityInfo activity : pending) {
+      if (activity.hasHeartbeatDetails()) {
+        progress.put(
+            activity.getActivityId(),
+            converter.fromPayloads(
+                0,
+                Optional.of(activity.getHeartbeatDetails()),
+                StepProgress.class,
+                StepProgress.class));
+      }
+    }
+    return progress;
   }
 
   /**
@@ -250,12 +288,14 @@ public final class RunCatalog {
         status(info.getStatus()),
         time(info.hasStartTime() ? info.getStartTime() : null),
         time(info.hasCloseTime() ? info.getCloseTime() : null),
-        Optional.ofNullable(
-                info.getSearchAttributes()
-                    .getIndexedFieldsMap()
-                    .get(RepflowSearchAttributes.STAGE.getName()))
-            .map(this::text)
-            .orElse(null),
+        info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+            ? null
+            : Optional.ofNullable(
+                    info.getSearchAttributes()
+                        .getIndexedFieldsMap()
+                        .get(RepflowSearchAttributes.STAGE.getName()))
+                .map(this::text)
+                .orElse(null),
         headline(memo.get(RunRecord.HEADLINE)),
         memoText(memo, RunRecord.REPORT),
         memoText(memo, "sweep"),

@@ -51,6 +51,12 @@ final class RunPage {
             f -> body.append("<p class=\"status-FAILED\">").append(Html.escape(f)).append("</p>"));
     if (run.running()) {
       body.append(progress(view.progress(run.workflowId()).orElse(null)));
+      List<String> now = view.heartbeats(run);
+      if (!now.isEmpty()) {
+        body.append("<p id=\"heartbeats\">Now: ");
+        now.forEach(h -> body.append("<code>").append(Html.escape(h)).append("</code> "));
+        body.append("</p>");
+      }
     }
     view.document(run).ifPresent(doc -> body.append(report(view, doc)));
     String head =

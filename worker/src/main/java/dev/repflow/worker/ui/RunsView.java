@@ -1,10 +1,12 @@
 package dev.repflow.worker.ui;
 
 import dev.repflow.common.PipelineProgress;
+import dev.repflow.common.StepProgress;
 import dev.repflow.reports.RunDocument;
 import dev.repflow.worker.runs.RunCatalog;
 import dev.repflow.worker.runs.RunSummary;
 import dev.repflow.worker.runs.StoredReports;
+import io.temporal.api.common.v1.WorkflowExecution;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,6 +55,19 @@ final class RunsView {
   /** Stages of a running run, when a worker answers quickly. */
   Optional<PipelineProgress> progress(String workflowId) {
     return temporal == null ? Optional.empty() : temporal.progress(workflowId, 3);
+  }
+
+  /** What the run's running steps last reported (epoch, batch, loss), one line each. */
+  List<String> heartbeats(RunSummary run) {
+    if (temporal == null) {
+      return List.of();
+    }
+    var execution =
+        WorkflowExecution.newBuilder()
+            .setWorkflowId(run.workflowId())
+            .setRunId(run.runId())
+            .build();
+    return temporal.heartbeats(execution).values().stream().map(StepProgress::describe).toList();
   }
 
   /** The run's report data, once it wrote its report. */
