@@ -35,7 +35,7 @@ public final class UiCommand implements Callable<Integer> {
 
   @Option(
       names = "--port",
-      defaultValue = "8080",
+      defaultValue = "8090",
       description = "Port on 127.0.0.1, 0 = any free port (default: ${DEFAULT-VALUE}).")
   private int port;
 

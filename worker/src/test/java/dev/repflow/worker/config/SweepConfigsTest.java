@@ -41,6 +41,17 @@ class SweepConfigsTest {
   }
 
   @Test
+  void theShippedSweepConfigIsValid() {
+    Path file = Path.of("../configs/fashion-mnist-transfer-sweep.yaml");
+    var base = SweepConfigs.base(file, TransferEvalSpec.class);
+    SweepSpec sweep =
+        SweepConfigs.spec(
+            file, base, SweepConfigs.section(file).orElseThrow(), TransferEvalSpec.class);
+    assertEquals(3, sweep.replicates());
+    assertEquals(6, dev.repflow.sweep.SweepPoints.expand(sweep).size());
+  }
+
+  @Test
   void errorsNameTheFileTheSweepKeyAndThePoint() throws IOException {
     assertError(BASE + "sweep: {seedz: {pretrain.seed: [1]}}", "unknown key 'sweep.seedz'");
     assertError(
