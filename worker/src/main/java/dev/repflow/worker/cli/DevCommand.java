@@ -16,9 +16,21 @@ import picocli.CommandLine.Spec;
 /** {@code repflow dev}: a local Temporal + S3 for other shells and workers, until Ctrl-C. */
 @Command(
     name = "dev",
-    description = "Run an embedded Temporal server and S3 until Ctrl-C, and print how to use them.")
+    description = {
+      "Run an embedded Temporal server and S3 until Ctrl-C, and print how to use them.",
+      "Both listen on loopback only: the Temporal server has no TLS and no authentication."
+    })
 public final class DevCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
+
+  @Option(
+      names = "--listen",
+      paramLabel = "ADDR",
+      defaultValue = EmbeddedTemporal.LOOPBACK,
+      description =
+          "Address both servers listen on (default: ${DEFAULT-VALUE}). Anything else lets other"
+              + " machines start workflows without credentials: only on a network you trust.")
+  private String listen;
 
   @Option(
       names = "--temporal-port",
@@ -48,7 +60,19 @@ public final class DevCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean interrupted = false;
-    try (DevStack stack = DevStack.start(temporalPort, s3Port, dataDir.resolve("s3"), bucket)) {
+    if (!DevStack.isLoopback(listen)) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "warning: --listen "
+                  + listen
+                  + ": the embedded Temporal server has no TLS and no authentication; anyone who"
+                  + " reaches it can start workflows that read files under the workers' data roots"
+                  + " and load TorchScript code. S3 gets a random secret (printed below).");
+      spec.commandLine().getErr().flush();
+    }
+    try (DevStack stack =
+        DevStack.start(listen, temporalPort, s3Port, dataDir.resolve("s3"), bucket)) {
       Thread hook = new Thread(stack::close, "repflow-dev-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       printSummary(stack, spec.commandLine().getOut());

@@ -3,7 +3,11 @@ package dev.repflow.worker.cli;
 import dev.repflow.worker.runtime.EmbeddedS3;
 import dev.repflow.worker.runtime.EmbeddedTemporal;
 import dev.repflow.worker.runtime.ServiceStartException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,15 +26,24 @@ public final class DevStack implements AutoCloseable {
     this.bucket = bucket;
   }
 
+  /** {@link #start(String, int, int, Path, String)} on loopback. */
+  public static DevStack start(int temporalPort, int s3Port, Path s3Dir, String bucket) {
+    return start(EmbeddedTemporal.LOOPBACK, temporalPort, s3Port, s3Dir, bucket);
+  }
+
   /**
-   * Starts both servers (port 0 = any free port) and creates {@code bucket}.
+   * Starts both servers on {@code host} (port 0 = any free port) and creates {@code bucket}. On
+   * loopback S3 uses the fixed development secret; anywhere else a random one, since the fixed one
+   * is published in this repository.
    *
    * @throws ServiceStartException when either server cannot start; nothing is left running
    */
-  public static DevStack start(int temporalPort, int s3Port, Path s3Dir, String bucket) {
-    EmbeddedTemporal temporal = EmbeddedTemporal.start(temporalPort);
+  public static DevStack start(
+      String host, int temporalPort, int s3Port, Path s3Dir, String bucket) {
+    EmbeddedTemporal temporal = EmbeddedTemporal.start(host, temporalPort);
     try {
-      EmbeddedS3 s3 = EmbeddedS3.start(s3Port, s3Dir);
+      String secret = isLoopback(host) ? EmbeddedS3.SECRET_KEY : randomSecret();
+      EmbeddedS3 s3 = EmbeddedS3.start(host, s3Port, s3Dir, secret);
       try {
         s3.createBucket(bucket);
       } catch (RuntimeException e) {
@@ -42,6 +55,21 @@ public final class DevStack implements AutoCloseable {
       temporal.close();
       throw e;
     }
+  }
+
+  /** Whether {@code host} (a name or address) is this machine's loopback interface. */
+  static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      throw new UsageException("--listen: unknown host '" + host + "'");
+    }
+  }
+
+  private static String randomSecret() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   public EmbeddedTemporal temporal() {

@@ -76,7 +76,7 @@ public final class ListCommand implements Callable<Integer> {
       }
     }
     try (TemporalConnection connection =
-        TemporalConnection.connect(temporal.target().get(), temporal.namespace())) {
+        TemporalConnection.connect(temporal.settings(), List.of())) {
       return new RunCatalog(connection, Pipelines.workflowTypes()).list(limit);
     }
   }

@@ -2,16 +2,20 @@ package dev.repflow.worker.cli;
 
 import dev.repflow.artifacts.S3ArtifactStore;
 import dev.repflow.common.TaskQueues;
+import dev.repflow.data.DataRoots;
 import dev.repflow.numerics.NumericsProfile;
 import dev.repflow.plugin.RepflowPlugin;
 import dev.repflow.worker.runtime.EmbeddedTemporal;
 import dev.repflow.worker.runtime.TemporalConnection;
+import dev.repflow.worker.runtime.TemporalSettings;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,17 +31,24 @@ public final class RepflowRuntime implements AutoCloseable {
   private final TemporalConnection connection;
   private final boolean searchAttributes;
   private final String s3Location;
-  private WorkerFactory workers;
+  private volatile WorkerFactory workers;
 
   private RepflowRuntime(
-      TemporalOptions temporal, S3Options s3, NumericsProfile numerics, boolean embedUnset) {
+      TemporalOptions temporal,
+      S3Options s3,
+      NumericsProfile numerics,
+      DataRoots dataRoots,
+      boolean embedUnset) {
     try {
+      TemporalSettings settings = temporal.settings();
       S3ArtifactStore store = openStore(s3, embedUnset);
-      String target = temporal.target().orElseGet(this::startEmbeddedTemporal);
+      if (settings.address().isEmpty()) {
+        settings = TemporalSettings.plaintext(startEmbeddedTemporal(), settings.namespace());
+      }
       connection =
           remember(
               TemporalConnection.connect(
-                  target, temporal.namespace(), List.of(new RepflowPlugin(store, numerics))));
+                  settings, List.of(new RepflowPlugin(store, numerics, dataRoots))));
       searchAttributes = connection.searchAttributes().ensureRegistered();
       s3Location =
           s3.endpoint()
@@ -51,12 +62,14 @@ public final class RepflowRuntime implements AutoCloseable {
   }
 
   /**
-   * Connects to Temporal and S3, starting embedded ones for whichever has no address. Fails with a
-   * one-line message naming the address when either is unreachable.
+   * Connects to Temporal and S3, starting embedded ones (on loopback) for whichever has no address.
+   * Fails with a one-line message naming the address when either is unreachable.
+   *
+   * @param dataRoots folders a worker started here may read spec-named files from
    */
   public static RepflowRuntime start(
-      TemporalOptions temporal, S3Options s3, NumericsProfile numerics) {
-    return new RepflowRuntime(temporal, s3, numerics, true);
+      TemporalOptions temporal, S3Options s3, NumericsProfile numerics, DataRoots dataRoots) {
+    return new RepflowRuntime(temporal, s3, numerics, dataRoots, true);
   }
 
   /**
@@ -64,13 +77,13 @@ public final class RepflowRuntime implements AutoCloseable {
    * configured region. For long-lived workers, which must share artifacts with other workers.
    */
   public static RepflowRuntime connect(
-      TemporalOptions temporal, S3Options s3, NumericsProfile numerics) {
+      TemporalOptions temporal, S3Options s3, NumericsProfile numerics, DataRoots dataRoots) {
     if (temporal.embedded()) {
       throw new UsageException(
-          "--temporal (or REPFLOW_TEMPORAL) is required: a worker joins a running server;"
+          "--temporal (or TEMPORAL_ADDRESS) is required: a worker joins a running server;"
               + " start one with `repflow dev` or `temporal server start-dev`");
     }
-    return new RepflowRuntime(temporal, s3, numerics, false);
+    return new RepflowRuntime(temporal, s3, numerics, dataRoots, false);
   }
 
   public WorkflowClient client() {
@@ -97,6 +110,26 @@ public final class RepflowRuntime implements AutoCloseable {
     queues.forEach(workers::newWorker);
     workers.start();
     log.info("worker polling {} on {}", queues, connection.target());
+  }
+
+  /** Whether a worker started here is polling (false once it drains for shutdown). */
+  public boolean polling() {
+    WorkerFactory current = workers;
+    return current != null && current.isStarted() && !current.isShutdown();
+  }
+
+  /**
+   * Stops polling, lets running steps finish for up to {@code grace}, then interrupts the rest
+   * (their retries resume from the last heartbeat checkpoint on another worker).
+   */
+  public void stopWorker(Duration grace) {
+    if (workers == null) {
+      return;
+    }
+    workers.shutdown();
+    workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+    workers.shutdownNow();
+    workers = null;
   }
 
   private S3ArtifactStore openStore(S3Options s3, boolean embedUnset) {

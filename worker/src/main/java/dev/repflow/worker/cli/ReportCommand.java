@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -87,7 +88,7 @@ public final class ReportCommand implements Callable<Integer> {
   /** The report URI in the run's memo, if the server knows the run and it wrote one. */
   private Optional<String> memoReport() {
     try (TemporalConnection connection =
-        TemporalConnection.connect(temporal.target().get(), temporal.namespace())) {
+        TemporalConnection.connect(temporal.settings(), List.of())) {
       Optional<RunSummary> run =
           new RunCatalog(connection, Pipelines.workflowTypes()).find(workflowId);
       if (run.isPresent() && run.get().report() == null) {

@@ -2,6 +2,7 @@ package dev.repflow.worker.cli;
 
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.common.TaskQueues;
+import dev.repflow.data.DataRoots;
 import dev.repflow.reports.RunTimings;
 import dev.repflow.worker.config.ConfigWarnings;
 import dev.repflow.worker.config.Preflight;
@@ -40,6 +41,7 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin private S3Options s3;
   @Mixin private NumericsOptions numerics;
   @Mixin private OutputOptions output;
+  @Mixin private DataRootOptions dataRoots;
 
   @Parameters(index = "0", paramLabel = "CONFIG", description = "Pipeline config (YAML).")
   private Path config;
@@ -75,10 +77,12 @@ public final class RunCommand implements Callable<Integer> {
           "--detach needs a Temporal server and workers that outlive this process:"
               + " pass --temporal and --no-worker");
     }
+    // The worker started here may read files under its roots and the config's own folder.
+    DataRoots roots = dataRoots.rootsWith(config.toAbsolutePath().getParent());
     if (!noWorker) {
-      Preflight.check(config, spec);
+      Preflight.check(config, spec, roots);
     }
-    try (RepflowRuntime runtime = RepflowRuntime.start(temporal, s3, numerics.profile())) {
+    try (RepflowRuntime runtime = RepflowRuntime.start(temporal, s3, numerics.profile(), roots)) {
       if (!noWorker) {
         runtime.startWorker(Set.of(TaskQueues.CPU, TaskQueues.GPU));
       }

@@ -10,6 +10,7 @@ import dev.repflow.worker.runtime.TemporalConnection;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,13 +45,13 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     if (temporal.embedded()) {
       throw new UsageException(
-          "status needs --temporal (or REPFLOW_TEMPORAL): an embedded server lives only as long"
+          "status needs --temporal (or TEMPORAL_ADDRESS): an embedded server lives only as long"
               + " as the `repflow run` that started it; `repflow report ID` reads stored reports");
     }
     boolean json = output.json();
     PrintWriter out = spec.commandLine().getOut();
     try (TemporalConnection connection =
-        TemporalConnection.connect(temporal.target().get(), temporal.namespace())) {
+        TemporalConnection.connect(temporal.settings(), List.of())) {
       RunCatalog catalog = new RunCatalog(connection, Pipelines.workflowTypes());
       RunSummary run = find(catalog);
       if (follow && run.running()) {
@@ -83,7 +84,7 @@ public final class StatusCommand implements Callable<Integer> {
                     "no run with workflow id "
                         + workflowId
                         + " on "
-                        + temporal.target().get()
+                        + temporal.settings().address().orElse("?")
                         + " (namespace "
                         + temporal.namespace()
                         + ")"));

@@ -7,6 +7,7 @@ import dev.repflow.worker.runs.StoredReports;
 import dev.repflow.worker.runtime.TemporalConnection;
 import dev.repflow.worker.ui.ResultsServer;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -70,7 +71,7 @@ public final class UiCommand implements Callable<Integer> {
     }
     try (StoreAccess access = StoreAccess.open(s3, true);
         TemporalConnection connection =
-            TemporalConnection.connect(temporal.target().get(), temporal.namespace())) {
+            TemporalConnection.connect(temporal.settings(), List.of())) {
       return serve(connection, access.store(), "Temporal " + connection.target());
     }
   }

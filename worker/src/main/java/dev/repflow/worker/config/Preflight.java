@@ -1,6 +1,7 @@
 package dev.repflow.worker.config;
 
 import dev.repflow.common.PipelineSpec;
+import dev.repflow.data.DataRoots;
 import dev.repflow.data.FashionMnist;
 import dev.repflow.data.Split;
 import dev.repflow.stitching.StitchingPreflight;
@@ -13,11 +14,12 @@ public final class Preflight {
   private Preflight() {}
 
   /**
-   * Fails with one line naming the config when the images cannot be read (missing package or dir)
-   * or a named layer does not exist.
+   * Fails with one line naming the config when a path the spec names lies outside the worker's data
+   * roots, the images cannot be read (missing package or dir) or a named layer does not exist.
    */
-  public static void check(Path config, PipelineSpec spec) {
+  public static void check(Path config, PipelineSpec spec, DataRoots roots) {
     try {
+      roots.checkAll(spec.localPaths());
       FashionMnist.load(spec.dataset(), Split.TEST, List.of(0));
       if (spec instanceof StitchingSpec stitching) {
         StitchingPreflight.checkLayers(stitching);

@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
  * <p>Jetty's threads are non-daemon: always {@link #close()} it, or the JVM never exits.
  */
 public final class EmbeddedS3 implements AutoCloseable {
-  /** Fixed local development access key; the embedded server only listens on loopback. */
+  /** Fixed local development access key, for a server that listens on loopback only. */
   public static final String ACCESS_KEY = "repflow";
 
-  /** Fixed local development secret key. */
+  /** Fixed local development secret key, for a server that listens on loopback only. */
   public static final String SECRET_KEY = "repflow-secret";
 
   /** Where objects go when no folder is given, relative to the current directory. */
@@ -35,12 +35,14 @@ public final class EmbeddedS3 implements AutoCloseable {
   private final BlobStore store;
   private final S3Proxy proxy;
   private final URI endpoint;
+  private final String secretKey;
 
-  private EmbeddedS3(Path dataDir, BlobStore store, S3Proxy proxy) {
+  private EmbeddedS3(Path dataDir, BlobStore store, S3Proxy proxy, String host, String secretKey) {
     this.dataDir = dataDir;
     this.store = store;
     this.proxy = proxy;
-    this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+    this.endpoint = URI.create("http://" + clientHost(host) + ":" + proxy.getPort());
+    this.secretKey = secretKey;
   }
 
   /** Starts on {@code port} (0 = any free port) with objects stored in {@link #DEFAULT_DIR}. */
@@ -49,11 +51,21 @@ public final class EmbeddedS3 implements AutoCloseable {
   }
 
   /**
-   * Starts on 127.0.0.1:{@code port} (0 = any free port) with objects stored under {@code dir}.
+   * Starts on 127.0.0.1:{@code port} (0 = any free port) with objects stored under {@code dir} and
+   * the fixed development credentials.
    *
    * @throws ServiceStartException in one line when the server cannot start (e.g. port in use)
    */
   public static EmbeddedS3 start(int port, Path dir) {
+    return start(EmbeddedTemporal.LOOPBACK, port, dir, SECRET_KEY);
+  }
+
+  /**
+   * Starts on {@code host}:{@code port} with access key {@link #ACCESS_KEY} and {@code secretKey}.
+   *
+   * @throws ServiceStartException in one line when the server cannot start (e.g. port in use)
+   */
+  public static EmbeddedS3 start(String host, int port, Path dir, String secretKey) {
     Path absolute = dir.toAbsolutePath().normalize();
     try {
       Files.createDirectories(absolute);
@@ -66,8 +78,8 @@ public final class EmbeddedS3 implements AutoCloseable {
     S3Proxy proxy =
         S3Proxy.builder()
             .blobStore(store)
-            .endpoint(URI.create("http://127.0.0.1:" + port))
-            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+            .endpoint(URI.create("http://" + uriHost(host) + ":" + port))
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, secretKey)
             // The SDK's multipart upload sends headers S3Proxy does not know; it rejects them
             // unless told to ignore them.
             .ignoreUnknownHeaders(true)
@@ -78,10 +90,10 @@ public final class EmbeddedS3 implements AutoCloseable {
       stopQuietly(proxy);
       store.close();
       throw new ServiceStartException(
-          "cannot start embedded S3 on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+          "cannot start embedded S3 on " + host + ":" + port + ": " + e.getMessage(), e);
     }
-    EmbeddedS3 s3 = new EmbeddedS3(absolute, store, proxy);
-    log.info("Embedded S3 at {} storing in {}", s3.endpoint, absolute);
+    EmbeddedS3 s3 = new EmbeddedS3(absolute, store, proxy, host, secretKey);
+    log.info("Embedded S3 on {}:{} storing in {}", host, s3.port(), absolute);
     return s3;
   }
 
@@ -106,7 +118,7 @@ public final class EmbeddedS3 implements AutoCloseable {
   }
 
   public String secretKey() {
-    return SECRET_KEY;
+    return secretKey;
   }
 
   /** Absolute folder holding the buckets. */
@@ -118,6 +130,15 @@ public final class EmbeddedS3 implements AutoCloseable {
   public void close() {
     stopQuietly(proxy);
     store.close();
+  }
+
+  /** How a client on this machine reaches {@code host}: loopback for a wildcard address. */
+  private static String clientHost(String host) {
+    return host.equals("0.0.0.0") || host.equals("::") ? EmbeddedTemporal.LOOPBACK : uriHost(host);
+  }
+
+  private static String uriHost(String host) {
+    return host.contains(":") ? "[" + host + "]" : host;
   }
 
   private static void stopQuietly(S3Proxy proxy) {

@@ -1,16 +1,32 @@
 package dev.repflow.worker.runtime;
 
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerCredentials;
+import io.grpc.ServerInterceptor;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import io.temporal.testserver.TestServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Temporal's Java test server on a TCP port, so workers and clients in other processes can use it
  * like a real cluster. State lives in memory and ends with this object.
+ *
+ * <p>It has no TLS and no authentication: anyone who reaches the port can start workflows. It
+ * therefore listens on loopback unless told otherwise ({@link #start(String, int)}); the SDK's own
+ * {@code TestServer.createPortBoundServer} would listen on every interface.
  *
  * <p>Runs in real time: in time-skipping mode idle workflows would jump to their timeouts.
  */
@@ -20,51 +36,80 @@ public final class EmbeddedTemporal implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedTemporal.class);
 
-  private final TestServer.PortBoundTestServer server;
-  private final int port;
-  private final boolean searchAttributesRegistered;
+  /** Where embedded servers listen unless {@code --listen} says otherwise. */
+  public static final String LOOPBACK = "127.0.0.1";
 
-  private EmbeddedTemporal(
-      TestServer.PortBoundTestServer server, int port, boolean searchAttributesRegistered) {
+  private final TestServicesStarter services;
+  private final Server server;
+  private final String target;
+  private boolean searchAttributesRegistered;
+
+  private EmbeddedTemporal(TestServicesStarter services, Server server, String target) {
+    this.services = services;
     this.server = server;
-    this.port = port;
-    this.searchAttributesRegistered = searchAttributesRegistered;
+    this.target = target;
+  }
+
+  /** {@link #start(String, int)} on loopback. */
+  public static EmbeddedTemporal start(int port) {
+    return start(LOOPBACK, port);
   }
 
   /**
-   * Starts the server on {@code port} (0 = a free port) and registers repflow's search attributes
-   * on {@link #NAMESPACE}.
+   * Starts the server on {@code host}:{@code port} (0 = a free port) and registers repflow's search
+   * attributes on {@link #NAMESPACE}.
    *
    * @throws ServiceStartException in one line when the server cannot start (e.g. port in use)
    */
-  public static EmbeddedTemporal start(int port) {
+  public static EmbeddedTemporal start(String host, int port) {
     int chosen = port == 0 ? FreePorts.pick() : port;
-    TestServer.PortBoundTestServer server;
+    EmbeddedTemporal temporal =
+        serve(new InetSocketAddress(host, chosen), InsecureServerCredentials.create(), List.of());
     try {
-      // true = lock time skipping, i.e. real time.
-      server = TestServer.createPortBoundServer(chosen, true);
+      temporal.searchAttributesRegistered = registerSearchAttributes(temporal.target);
     } catch (RuntimeException e) {
-      throw new ServiceStartException(
-          "cannot start embedded Temporal on port " + chosen + ": " + rootMessage(e), e);
-    }
-    boolean registered;
-    try {
-      registered = registerSearchAttributes("127.0.0.1:" + chosen);
-    } catch (RuntimeException e) {
-      server.close();
+      temporal.close();
       throw e;
     }
-    log.info("Embedded Temporal at 127.0.0.1:{} (namespace {})", chosen, NAMESPACE);
-    return new EmbeddedTemporal(server, chosen, registered);
+    log.info("Embedded Temporal at {}:{} (namespace {})", host, chosen, NAMESPACE);
+    return temporal;
+  }
+
+  /**
+   * The test server's services on {@code address} with the given transport security and server
+   * interceptors (tests use TLS and an API-key check); no search attributes registered. Uses the
+   * test server's internal classes, pinned with the SDK version; EmbeddedTemporalTest and
+   * TemporalTlsTest cover them.
+   */
+  public static EmbeddedTemporal serve(
+      InetSocketAddress address, ServerCredentials credentials, List<ServerInterceptor> checks) {
+    // true = lock time skipping, i.e. real time.
+    TestServicesStarter services = new TestServicesStarter(true, 0);
+    try {
+      ServerBuilder<?> builder = NettyServerBuilder.forAddress(address, credentials);
+      GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder, checks);
+      Server server = builder.build().start();
+      return new EmbeddedTemporal(services, server, clientTarget(address, server.getPort()));
+    } catch (IOException | RuntimeException e) {
+      services.close();
+      throw new ServiceStartException(
+          "cannot start embedded Temporal on "
+              + address.getHostString()
+              + ":"
+              + address.getPort()
+              + ": "
+              + rootMessage(e),
+          e);
+    }
   }
 
   /** gRPC target for clients and workers, e.g. {@code 127.0.0.1:7233}. */
   public String target() {
-    return "127.0.0.1:" + port;
+    return target;
   }
 
   public int port() {
-    return port;
+    return server.getPort();
   }
 
   /** Whether repflow's search attributes were registered at start. */
@@ -74,7 +119,20 @@ public final class EmbeddedTemporal implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    server.shutdownNow();
+    try {
+      server.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    services.close();
+  }
+
+  /** How a client on this machine reaches {@code address}: loopback for a wildcard address. */
+  private static String clientTarget(InetSocketAddress address, int port) {
+    InetAddress ip = address.getAddress();
+    String host = ip == null || ip.isAnyLocalAddress() ? LOOPBACK : address.getHostString();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
   }
 
   private static boolean registerSearchAttributes(String target) {

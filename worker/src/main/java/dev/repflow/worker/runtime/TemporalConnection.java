@@ -1,6 +1,5 @@
 package dev.repflow.worker.runtime;
 
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.client.WorkflowClient;
@@ -41,14 +40,14 @@ public final class TemporalConnection implements AutoCloseable {
     this.client = client;
   }
 
-  /** Connects without plugins; see {@link #connect(String, String, List)}. */
+  /** Connects in plaintext without plugins, as to the embedded server. */
   public static TemporalConnection connect(String target, String namespace) {
-    return connect(target, namespace, List.of());
+    return connect(TemporalSettings.plaintext(target, namespace), List.of());
   }
 
   /**
-   * Connects to {@code target} (host:port) and checks within {@link #CHECK_DEADLINE} that the
-   * server answers and knows {@code namespace}.
+   * Connects with {@code settings} (address, namespace, API key, TLS) and checks within {@link
+   * #CHECK_DEADLINE} that the server answers, accepts the credentials and knows the namespace.
    *
    * @param plugins set on the client (e.g. RepflowPlugin); a worker factory built on this client
    *     inherits those that are also worker plugins. Not on the service stubs too: the SDK would
@@ -56,22 +55,23 @@ public final class TemporalConnection implements AutoCloseable {
    * @throws TemporalConnectionException with a one-line message when the check fails
    */
   public static TemporalConnection connect(
-      String target, String namespace, List<? extends SimplePlugin> plugins) {
+      TemporalSettings settings, List<? extends SimplePlugin> plugins) {
     SimplePlugin[] pluginArray = plugins.toArray(SimplePlugin[]::new);
-    WorkflowServiceStubs service =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    String target = settings.address().orElseThrow();
+    String namespace = settings.namespace();
+    WorkflowServiceStubs service;
+    try {
+      service = WorkflowServiceStubs.newServiceStubs(settings.serviceStubsOptions());
+    } catch (IllegalArgumentException e) {
+      throw new TemporalConnectionException(e.getMessage(), e);
+    }
     try {
       check(service, target, namespace);
     } catch (TemporalConnectionException e) {
       service.shutdownNow();
       throw e;
     }
-    OperatorServiceStubs operator =
-        OperatorServiceStubs.newServiceStubs(
-            OperatorServiceStubsOptions.newBuilder()
-                .setChannel(service.getRawChannel())
-                .validateAndBuildWithDefaults());
+    OperatorServiceStubs operator = operatorStubs(service);
     WorkflowClient client =
         WorkflowClient.newInstance(
             service,
@@ -82,6 +82,23 @@ public final class TemporalConnection implements AutoCloseable {
     return new TemporalConnection(target, namespace, service, operator, client);
   }
 
+  /**
+   * Operator stubs on the same channel with the same headers: the API key travels as a header added
+   * per stub, not on the raw channel.
+   */
+  private static OperatorServiceStubs operatorStubs(WorkflowServiceStubs service) {
+    WorkflowServiceStubsOptions options = service.getOptions();
+    OperatorServiceStubsOptions.Builder operator =
+        OperatorServiceStubsOptions.newBuilder().setChannel(service.getRawChannel());
+    if (options.getGrpcMetadataProviders() != null) {
+      operator.setGrpcMetadataProviders(options.getGrpcMetadataProviders());
+    }
+    if (options.getHeaders() != null) {
+      operator.setHeaders(options.getHeaders());
+    }
+    return OperatorServiceStubs.newServiceStubs(operator.validateAndBuildWithDefaults());
+  }
+
   private static void check(WorkflowServiceStubs service, String target, String namespace) {
     try {
       service
@@ -90,9 +107,12 @@ public final class TemporalConnection implements AutoCloseable {
           .describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(namespace).build());
     } catch (StatusRuntimeException e) {
       String problem =
-          e.getStatus().getCode() == Status.Code.NOT_FOUND
-              ? "has no such namespace"
-              : "unreachable";
+          switch (e.getStatus().getCode()) {
+            case NOT_FOUND -> "has no such namespace";
+            case UNAUTHENTICATED, PERMISSION_DENIED ->
+                "refused the credentials (TEMPORAL_API_KEY, TLS client certificate)";
+            default -> "unreachable";
+          };
       throw new TemporalConnectionException(
           "Temporal at "
               + target

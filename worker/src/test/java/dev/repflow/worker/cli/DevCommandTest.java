@@ -26,6 +26,11 @@ class DevCommandTest {
           "export REPFLOW_TEMPORAL=(\\S+) REPFLOW_S3_ENDPOINT=(\\S+) AWS_ACCESS_KEY_ID=repflow"
               + " AWS_SECRET_ACCESS_KEY=repflow-secret AWS_REGION=us-east-1");
 
+  private static final Pattern ANY_EXPORT =
+      Pattern.compile(
+          "export REPFLOW_TEMPORAL=(\\S+) REPFLOW_S3_ENDPOINT=(\\S+) AWS_ACCESS_KEY_ID=repflow"
+              + " AWS_SECRET_ACCESS_KEY=(\\S+) ");
+
   @TempDir Path dir;
 
   @Test
@@ -89,10 +94,51 @@ class DevCommandTest {
     }
   }
 
+  @Test
+  void listeningBeyondLoopbackWarnsAndReplacesTheFixedS3Secret() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli =
+        RepflowCli.commandLine()
+            .setOut(new PrintWriter(out, true))
+            .setErr(new PrintWriter(err, true));
+    Thread thread =
+        new Thread(
+            () ->
+                cli.execute(
+                    "dev",
+                    "--listen",
+                    "0.0.0.0",
+                    "--temporal-port",
+                    "0",
+                    "--s3-port",
+                    "0",
+                    "--data-dir",
+                    dir.toString()));
+    thread.start();
+    Matcher export = awaitLine(out, ANY_EXPORT);
+
+    assertTrue(err.toString().startsWith("warning: --listen 0.0.0.0:"), err.toString());
+    assertTrue(err.toString().contains("no TLS and no authentication"), err.toString());
+    String secret = export.group(3);
+    assertFalse(secret.equals(EmbeddedS3.SECRET_KEY), "the published development secret");
+    assertTrue(secret.length() >= 32, secret);
+    try (TemporalConnection connection = TemporalConnection.connect(export.group(1), "default")) {
+      assertTrue(connection.searchAttributes().ensureRegistered());
+    }
+    thread.interrupt();
+    thread.join(10_000);
+    assertFalse(thread.isAlive());
+  }
+
   private static Matcher awaitExportLine(StringWriter out) throws InterruptedException {
+    return awaitLine(out, EXPORT);
+  }
+
+  private static Matcher awaitLine(StringWriter out, Pattern line) throws InterruptedException {
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (System.nanoTime() < deadline) {
-      Matcher m = EXPORT.matcher(out.toString());
+      Matcher m = line.matcher(out.toString());
       if (m.find()) {
         return m;
       }

@@ -121,4 +121,36 @@ class RunCommandBadInputTest {
       System.clearProperty("aws.secretAccessKey");
     }
   }
+
+  @Test
+  void missingOrUnsafeExperimentNamesTheKey() throws Exception {
+    String tiny = Files.readString(Path.of(RunCommandTest.TINY));
+
+    assertOneLineError(
+        CliRun.execute("run", config(tiny.replace("experiment: cli-test\n", "")).toString()),
+        "experiment: is required");
+    assertOneLineError(
+        CliRun.execute(
+            "run", config(tiny.replace("experiment: cli-test", "experiment: a b")).toString()),
+        "experiment: 'a b' is not a valid name");
+  }
+
+  @Test
+  void datasetFolderOutsideTheDataRootsNamesPathAndRoots() throws Exception {
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Path configs = Files.createDirectories(dir.resolve("configs"));
+    String tiny =
+        Files.readString(Path.of(RunCommandTest.TINY))
+            .replace("dataset:", "dataset:\n  dir: " + elsewhere);
+    Path file = configs.resolve("outside.yaml");
+    Files.writeString(file, tiny);
+
+    CliRun run =
+        CliRun.execute(
+            "run", file.toString(), "--data-dir", dir.toString(), "--data-root", "/usr/share");
+
+    assertOneLineError(
+        run, "dataset.dir: " + elsewhere + " is outside", "/usr/share", configs.toString());
+    assertTrue(Files.notExists(dir.resolve("s3")), "nothing started: " + run);
+  }
 }

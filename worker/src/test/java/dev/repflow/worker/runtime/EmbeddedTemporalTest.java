@@ -3,6 +3,7 @@ package dev.repflow.worker.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.repflow.common.RepflowSearchAttributes;
 import io.grpc.Status;
@@ -18,6 +19,11 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -68,6 +74,24 @@ class EmbeddedTemporalTest {
           assertThrows(StatusRuntimeException.class, () -> add(key.getName()));
       assertEquals(Status.Code.ALREADY_EXISTS, again.getStatus().getCode(), key.getName());
     }
+  }
+
+  @Test
+  void listensOnLoopbackOnly() throws Exception {
+    Optional<InetAddress> external =
+        NetworkInterface.networkInterfaces()
+            .flatMap(NetworkInterface::inetAddresses)
+            .filter(a -> !a.isLoopbackAddress() && a instanceof Inet4Address)
+            .findFirst();
+    assumeTrue(external.isPresent(), "this machine has no non-loopback IPv4 address");
+
+    try (Socket local = new Socket(InetAddress.getLoopbackAddress(), temporal.port())) {
+      assertTrue(local.isConnected());
+    }
+    assertThrows(
+        ConnectException.class,
+        () -> new Socket(external.get(), temporal.port()).close(),
+        "reachable on " + external.get());
   }
 
   @Test
