@@ -76,6 +76,11 @@ public final class PythonReference {
     return Arrays.toString(values);
   }
 
+  /** A float vector as a Python list, with enough digits to round-trip float32. */
+  public static String literal(float[] values) {
+    return literal(new float[][] {values}).replaceAll("^\\[|\\]$", "");
+  }
+
   /** Values as a Python list literal that round-trips doubles. */
   public static String literal(double[] values) {
     return Arrays.stream(values)
