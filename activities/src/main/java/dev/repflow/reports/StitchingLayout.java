@@ -24,22 +24,23 @@ final class StitchingLayout {
     result.stitches().forEach(s -> s.methods().forEach(m -> methods.add(m.method())));
     List<String> header = new ArrayList<>(List.of("pair", "kind", "f alone", "g alone"));
     methods.forEach(m -> header.add(m));
-    methods.forEach(m -> header.add(m + " OOD flagged"));
+    methods.forEach(m -> header.add(m + " OOD AUROC"));
     var table =
         out.table(
             "Stitched accuracy",
-            "OOD flagged: share of stitched test activations g's energy detector flags",
+            "OOD AUROC: g's energy detector on stitched vs g's own test activations"
+                + " (0.5 = indistinguishable)",
             header.toArray(String[]::new));
     boolean first = true;
     for (StitchResult s : result.stitches()) {
       List<Object> row =
           new ArrayList<>(List.of(s.pair().label(), s.kind(), s.frontAccuracy(), s.endAccuracy()));
-      List<Object> flagged = new ArrayList<>();
+      List<Object> auroc = new ArrayList<>();
       for (String method : methods) {
         MethodScore score =
             s.methods().stream().filter(m -> m.method().equals(method)).findFirst().orElse(null);
         row.add(score == null ? null : score.accuracy());
-        flagged.add(score == null ? null : score.oodFlagged());
+        auroc.add(score == null ? null : score.oodAuroc());
         if (score != null) {
           String name = s.pair().label() + " / " + method + " accuracy";
           if (first && method.equals("direct")) {
@@ -47,12 +48,13 @@ final class StitchingLayout {
           } else {
             out.metric(name, score.accuracy());
           }
-          if (score.oodFlagged() != null) {
-            out.metric(s.pair().label() + " / " + method + " OOD flagged", score.oodFlagged());
+          if (score.oodAuroc() != null) {
+            out.metric(s.pair().label() + " / " + method + " OOD AUROC", score.oodAuroc());
+            out.metric(s.pair().label() + " / " + method + " OOD FPR95", score.oodFpr95());
           }
         }
       }
-      row.addAll(flagged);
+      row.addAll(auroc);
       table.row(row);
       first = false;
     }

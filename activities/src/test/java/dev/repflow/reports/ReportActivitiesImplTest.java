@@ -123,7 +123,7 @@ class ReportActivitiesImplTest {
             new ModelSpec("cnn", 8, 16),
             new AnchorTraining(2, 32, null, null, null, 7, List.of(0.0), true),
             new CorruptionSpec(List.of("fog"), List.of(1, 5), 3L, null),
-            new InferenceSpec(2, null, 0, 0),
+            new InferenceSpec(2, null, null, 0, 0),
             true);
     AnchoringResult result =
         new AnchoringResult(
@@ -141,9 +141,9 @@ class ReportActivitiesImplTest {
                 ref("exp-a/report/t.json", "json"),
                 plot,
                 List.of(
-                    new SummaryRow("standard", 0, 1, 0.882, 0.037, 0.4, 0),
-                    new SummaryRow("standard", 1, 1, 0.833, 0.05, 0.5, 0),
-                    new SummaryRow("standard", 5, 1, 0.543, 0.2, 1.5, 0)),
+                    new SummaryRow("standard", 0, 1, 0.882, 0.037, 20, 0.4, 0),
+                    new SummaryRow("standard", 1, 1, 0.833, 0.05, 20, 0.5, 0),
+                    new SummaryRow("standard", 5, 1, 0.543, 0.2, 20, 1.5, 0)),
                 false),
             0,
             5);
