@@ -20,6 +20,7 @@ import dev.repflow.data.DatasetSpec;
 import dev.repflow.models.ModelActivities;
 import dev.repflow.models.ModelSpec;
 import dev.repflow.models.TrainedBackbone;
+import dev.repflow.reports.FakeReports;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -73,6 +74,7 @@ class StitchingWorkflowTest {
     stitching = mock(StitchingActivities.class, withSettings().withoutAnnotations());
     Worker cpu = env.newWorker(TaskQueues.CPU);
     cpu.registerWorkflowImplementationTypes(StitchingWorkflowImpl.class);
+    cpu.registerActivitiesImplementations(new FakeReports());
     env.newWorker(TaskQueues.GPU).registerActivitiesImplementations(models, stitching);
     env.start();
   }

@@ -4,6 +4,7 @@ import dev.repflow.anchoring.AnchoredModel;
 import dev.repflow.anchoring.AnchoringResult;
 import dev.repflow.anchoring.AnchoringSpec;
 import dev.repflow.anchoring.SummaryRow;
+import dev.repflow.reports.RunTimings;
 import java.io.PrintWriter;
 import java.util.Locale;
 

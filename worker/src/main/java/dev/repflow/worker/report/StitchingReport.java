@@ -1,5 +1,6 @@
 package dev.repflow.worker.report;
 
+import dev.repflow.reports.RunTimings;
 import dev.repflow.stitching.MethodScore;
 import dev.repflow.stitching.OodDetector;
 import dev.repflow.stitching.RankCurve;

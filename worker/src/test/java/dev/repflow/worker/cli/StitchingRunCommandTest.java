@@ -18,6 +18,8 @@ class StitchingRunCommandTest {
     CliRun first = CliRun.execute("run", TINY, "--data-dir", dataDir.toString());
 
     assertEquals(0, first.exitCode(), first.toString());
+    // The run wrote its report (a failed report step would not fail the run).
+    assertTrue(first.out().contains("Report    s3://"), first.toString());
     assertTrue(first.out().contains("Started StitchingWorkflow cli-stitch-"), first.toString());
     String out = first.out();
     assertTrue(
