@@ -42,24 +42,19 @@ public class DataActivitiesImpl implements DataActivities {
           if (cached.isPresent()) {
             return new StepResult(cached.get(), true);
           }
-          ImageSet images = FashionMnist.load(dataset, split, classes);
+          ImageSet images = Datasets.load(dataset, split, classes);
           FeatureTable table =
               FeatureTables.of(
                   images,
                   FeatureTables.pixelRows(images),
-                  Map.of(
-                      "kind",
-                      "pixels",
-                      "dataset",
-                      dataset.name(),
-                      "split",
-                      split.id(),
-                      "model",
-                      "none",
-                      "layer",
-                      "input",
-                      "spec_sha256",
-                      key.specSha256()));
+                  FeatureTables.attributes(
+                      dataset,
+                      split,
+                      Map.of(
+                          "kind", "pixels",
+                          "model", "none",
+                          "layer", "input",
+                          "spec_sha256", key.specSha256())));
           return new StepResult(files.write(key.key(), table), false);
         });
   }

@@ -48,7 +48,7 @@ class DataActivitiesImplTest {
 
   @Test
   void aMissingDatasetFailsOnceNamingThePathAndTheFix() {
-    var missing = new DatasetSpec(null, dir.resolve("nope").toString(), null, null);
+    var missing = DatasetSpec.fashionMnist(dir.resolve("nope").toString(), null, null);
 
     var e =
         assertThrows(

@@ -7,15 +7,18 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.FashionMnist;
+import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.ImageSource;
 import dev.repflow.data.Split;
 import dev.repflow.eval.ClassificationMetrics;
 import dev.repflow.eval.KnnClassifier;
 import dev.repflow.models.BackboneTrainer;
-import dev.repflow.models.BatchListener;
+import dev.repflow.models.Backbones;
 import dev.repflow.models.Checkpoints;
 import dev.repflow.models.Classifier;
+import dev.repflow.models.Embedder;
+import dev.repflow.models.FrozenBackbones;
 import dev.repflow.models.GradMode;
 import dev.repflow.models.ModelSpec;
 import dev.repflow.models.TrainSpec;
@@ -46,11 +49,11 @@ class FungiBenchmarkTest {
   private static final List<Integer> SEEN = List.of(0, 1, 2, 3, 4);
   private static final List<Integer> UNSEEN = List.of(5, 6, 7, 8, 9);
   private static final int BATCH = 64;
+  private static final DatasetSpec DATA = DatasetSpec.fashionMnist(null, 400, 100);
 
   @Test
   void throughputAndProjectionSchemes() throws Exception {
-    DatasetSpec data = new DatasetSpec(null, null, 400, 100);
-    ImageSet pretrain = FashionMnist.load(data, Split.TRAIN, SEEN);
+    ImageSet pretrain = Datasets.load(DATA, Split.TRAIN, SEEN);
     TrainingOutcome trained =
         new BackboneTrainer()
             .train(
@@ -61,8 +64,7 @@ class FungiBenchmarkTest {
                 null,
                 TrainingListener.none());
     Path weights = trained.checkpoint();
-    ImageSet train = FashionMnist.load(data, Split.TRAIN, UNSEEN);
-    ImageSet test = FashionMnist.load(data, Split.TEST, UNSEEN);
+    ImageSet test = Datasets.load(DATA, Split.TEST, UNSEEN);
     List<String> report = new ArrayList<>();
     try {
       report.add(
@@ -75,7 +77,7 @@ class FungiBenchmarkTest {
         report.add(throughput(weights, objective, test));
       }
       for (String scheme : List.of(ProjectionSpec.KRONECKER, ProjectionSpec.DENSE)) {
-        report.add(scheme(weights, scheme, train, test));
+        report.add(scheme(weights, scheme));
       }
     } finally {
       Files.deleteIfExists(weights);
@@ -89,7 +91,7 @@ class FungiBenchmarkTest {
   }
 
   private static Classifier load(Path weights, NDManager m) {
-    return Checkpoints.load(weights, MODEL, SEEN.size(), m);
+    return Checkpoints.load(weights, MODEL, SEEN.size(), Backbones.FASHION_MNIST, m);
   }
 
   private static String throughput(Path weights, ObjectiveSpec spec, ImageSet images) {
@@ -169,8 +171,9 @@ class FungiBenchmarkTest {
     }
   }
 
-  private static String scheme(Path weights, String scheme, ImageSet train, ImageSet test)
-      throws Exception {
+  private static String scheme(Path weights, String scheme) throws Exception {
+    ImageSource train = Datasets.open(DATA, Split.TRAIN, UNSEEN);
+    ImageSource test = Datasets.open(DATA, Split.TEST, UNSEEN);
     ProjectionPlan plan = plan(scheme);
     resetPeakRss();
     long t0 = System.nanoTime();
@@ -199,24 +202,27 @@ class FungiBenchmarkTest {
   }
 
   private static float[][] features(
-      Path weights, ProjectionPlan plan, ImageSet images, ImageSet pool) {
-    return GradientFeatures.compute(
-        m -> LayerCut.of(load(weights, m), "fc"),
-        plan,
-        KlObjectiveSpec.defaults(),
-        images,
-        pool,
-        BATCH,
-        BatchListener.none());
+      Path weights, ProjectionPlan plan, ImageSource images, ImageSource pool) {
+    try (NDManager base = NDManager.newBaseManager()) {
+      LayerCut cut = LayerCut.of(load(weights, base), "fc");
+      return GradientFeatures.compute(
+              cut, plan, KlObjectiveSpec.defaults(), images, pool, BATCH, base, (b, n, r) -> {})
+          .rows();
+    }
   }
 
-  private static float[][] embed(Path weights, ImageSet images) {
-    return new dev.repflow.models.Embedder()
-        .embed(images, weights, MODEL, SEEN.size(), 256, BatchListener.none());
+  private static float[][] embed(Path weights, ImageSource images) {
+    try (NDManager base = NDManager.newBaseManager();
+        FrozenBackbones.Encoder encoder = FrozenBackbones.encoder(load(weights, base), base)) {
+      return Embedder.embed(encoder, images, 256, base, (b, n, r) -> {}).rows();
+    }
   }
 
   private static double knn(
-      List<float[][]> trainBlocks, ImageSet train, List<float[][]> testBlocks, ImageSet test) {
+      List<float[][]> trainBlocks,
+      ImageSource train,
+      List<float[][]> testBlocks,
+      ImageSource test) {
     long[] trainLabels = Arrays.stream(train.labels()).asLongStream().toArray();
     long[] testLabels = Arrays.stream(test.labels()).asLongStream().toArray();
     try (NDManager m = NDManager.newBaseManager()) {

@@ -56,7 +56,8 @@ class ImprintingGridHistoryTest {
     ArtifactRef checkpoint =
         new ArtifactRef("s3://repflow/t/ckpt.params", "0".repeat(64), 1, List.of(), "params");
     when(models.pretrain(any(), any(), anyList(), any(), any()))
-        .thenReturn(new TrainedBackbone(checkpoint, new ModelSpec(null, 4, 4), 2, 1, 0, true));
+        .thenReturn(
+            new TrainedBackbone(checkpoint, new ModelSpec(null, 4, 4), 2, 1, 0, true, null));
     when(models.embed(any(), any(), eq(Split.TRAIN), anyList(), any()))
         .thenReturn(new StepResult(train, true));
     when(models.embed(any(), any(), eq(Split.TEST), anyList(), any()))
@@ -134,6 +135,7 @@ class ImprintingGridHistoryTest {
         3,
         new CdSpec(
             List.of("l2|mean|l2|l2|max", "l2|all|l2|l2|max", "none|mean|quantile|none|max"), 0.05),
+        null,
         true);
   }
 

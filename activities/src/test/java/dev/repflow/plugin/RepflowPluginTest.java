@@ -51,7 +51,7 @@ class RepflowPluginTest {
           new TransferEvalSpec(
               null, // the default: the transfer pipeline
               "plugin",
-              new DatasetSpec(null, null, 30, 10),
+              DatasetSpec.fashionMnist(null, 30, 10),
               new ModelSpec("cnn", 4, 16),
               new TransferEvalSpec.Pretrain(List.of(0, 1, 2), 1, 30, 0.003, 1),
               new TransferEvalSpec.Evaluate(List.of(7, 8, 9), 5, true),
@@ -105,7 +105,7 @@ class RepflowPluginTest {
           new TransferEvalSpec(
               null,
               "roots",
-              new DatasetSpec(null, "/usr/share/datasets/fashion-mnist", 30, 10),
+              DatasetSpec.fashionMnist("/usr/share/datasets/fashion-mnist", 30, 10),
               new ModelSpec("cnn", 4, 16),
               new TransferEvalSpec.Pretrain(List.of(0, 1, 2), 1, 30, 0.003, 1),
               new TransferEvalSpec.Evaluate(List.of(7, 8, 9), 5, false),

@@ -54,7 +54,7 @@ class ReportActivitiesImplTest {
         new TransferEvalSpec(
             null,
             "exp-r",
-            new DatasetSpec(null, null, 10, 5),
+            DatasetSpec.fashionMnist(null, 10, 5),
             new ModelSpec("cnn", 8, 16),
             new TransferEvalSpec.Pretrain(List.of(0, 1, 2, 3, 4), 1, 32, 0.001, 7),
             new TransferEvalSpec.Evaluate(List.of(5, 6, 7, 8, 9), 20, true),
@@ -62,7 +62,7 @@ class ReportActivitiesImplTest {
     ArtifactRef checkpoint = ref("exp-r/pretrain/ck.params", "params");
     TransferEvalResult result =
         new TransferEvalResult(
-            new TrainedBackbone(checkpoint, spec.model(), 5, 0.9164, 0.2312, false),
+            new TrainedBackbone(checkpoint, spec.model(), 5, 0.9164, 0.2312, false, null),
             ref("exp-r/embed/train.h5", "hdf5"),
             ref("exp-r/embed/test.h5", "hdf5"),
             List.of(
@@ -136,7 +136,8 @@ class ReportActivitiesImplTest {
                     2,
                     0.9,
                     0.3,
-                    false)),
+                    false,
+                    null)),
             new AnchoringReport(
                 ref("exp-a/report/t.json", "json"),
                 plot,

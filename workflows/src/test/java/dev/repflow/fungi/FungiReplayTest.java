@@ -13,20 +13,30 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards determinism: a history recorded from an earlier build must replay on the current code.
- * Record a new one with {@code mvn -pl workflows test -Dtest=FungiReplayTest
- * -Drepflow.recordHistory=true} when the recipe changes on purpose (behind {@code
- * Workflow.getVersion}).
+ * Guards determinism: histories recorded from earlier builds must replay on the current code. v1
+ * planned the projection before pretraining; v2 (behind {@code
+ * Workflow.getVersion("backbone-ref")}) pretrains first and plans for the trained backbone. Record
+ * the current recipe with {@code mvn -pl workflows test -Dtest=FungiReplayTest
+ * -Drepflow.recordHistory=true} when it changes on purpose (behind {@code Workflow.getVersion}), as
+ * a new file.
  */
 class FungiReplayTest {
-  private static final Path RECORDED = Path.of("src/test/resources/histories/fungi-v1.json");
+  private static final Path BEFORE_BACKBONE_REF =
+      Path.of("src/test/resources/histories/fungi-v1.json");
+  private static final Path CURRENT = Path.of("src/test/resources/histories/fungi-v2.json");
 
   @Test
-  void recordedHistoryReplaysOnCurrentCode() throws Exception {
+  void historyRecordedBeforeBackboneReferencesReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(
+        Files.readString(BEFORE_BACKBONE_REF), FungiWorkflowImpl.class);
+  }
+
+  @Test
+  void currentRecipeReplays() throws Exception {
     if (Boolean.getBoolean("repflow.recordHistory")) {
-      Files.writeString(RECORDED, recordHistory());
+      Files.writeString(CURRENT, recordHistory());
     }
-    WorkflowReplayer.replayWorkflowExecution(Files.readString(RECORDED), FungiWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(Files.readString(CURRENT), FungiWorkflowImpl.class);
   }
 
   private static String recordHistory() {

@@ -13,7 +13,8 @@ class ImprintingSpecTest {
   private static final Pretrain PRETRAIN = new Pretrain(List.of(0, 1, 2, 3, 4), 1, 8, 0.01, 1);
 
   private static ImprintingSpec spec(List<ImprintTask> tasks, GridSpec grid, CdSpec cd) {
-    return new ImprintingSpec(null, "u", null, null, PRETRAIN, null, tasks, grid, 0, 0, cd, null);
+    return new ImprintingSpec(
+        null, "u", null, null, PRETRAIN, null, tasks, grid, 0, 0, cd, null, null);
   }
 
   private static GridSpec grid(

@@ -16,7 +16,7 @@ final class TransferEvalFixtures {
     return new TransferEvalSpec(
         TransferEvalSpec.PIPELINE,
         "unit",
-        new DatasetSpec(null, "/data/fmnist", 50, 20),
+        DatasetSpec.fashionMnist("/data/fmnist", 50, 20),
         new ModelSpec("cnn", 8, 16),
         new TransferEvalSpec.Pretrain(List.of(0, 1, 2, 3, 4), 1, 32, 0.001, 7),
         new TransferEvalSpec.Evaluate(List.of(5, 6, 7, 8, 9), 20, pixels),
@@ -39,7 +39,8 @@ final class TransferEvalFixtures {
         5,
         0.9,
         0.3,
-        cached);
+        cached,
+        null);
   }
 
   static KnnResult knn(String name, boolean cached) {

@@ -14,6 +14,7 @@ import dev.repflow.data.DatasetSpec;
 import dev.repflow.data.Split;
 import dev.repflow.eval.EvalActivities;
 import dev.repflow.eval.KnnResult;
+import dev.repflow.models.BackboneRef;
 import dev.repflow.models.ModelActivities;
 import dev.repflow.models.ModelSpec;
 import dev.repflow.models.TrainSpec;
@@ -97,8 +98,12 @@ class TransferEvalReplayTest {
     }
 
     @Override
-    public StepResult embed(
-        RunContext r, DatasetSpec d, Split s, List<Integer> c, TrainedBackbone b) {
+    public BackboneRef.TorchScript inspectTorchScript(RunContext r, String dir) {
+      throw new UnsupportedOperationException("the transfer pipeline pretrains its backbone");
+    }
+
+    @Override
+    public StepResult embed(RunContext r, DatasetSpec d, Split s, List<Integer> c, BackboneRef b) {
       return features("emb-" + s.id(), 10, 16, false);
     }
   }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.repflow.anchoring.CorruptionSpec;
 import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.FashionMnist;
+import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
 import java.util.stream.IntStream;
@@ -20,8 +20,8 @@ class CorruptionsTest {
   @BeforeAll
   static void load() {
     images =
-        FashionMnist.load(
-            new DatasetSpec(null, null, null, 3),
+        Datasets.load(
+            DatasetSpec.fashionMnist(null, null, 3),
             Split.TEST,
             IntStream.range(0, 10).boxed().toList());
   }
@@ -88,6 +88,6 @@ class CorruptionsTest {
         sum += Math.abs(corrupted[i][p] - clean[p]);
       }
     }
-    return sum / ((double) corrupted.length * images.pixelsPerImage());
+    return sum / ((double) corrupted.length * images.valuesPerImage());
   }
 }
