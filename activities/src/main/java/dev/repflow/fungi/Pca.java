@@ -15,7 +15,12 @@ final class Pca {
     this.components = components;
   }
 
-  /** Fits on {@code x [N, D]} keeping {@code min(dims, D, N)} components. */
+  /**
+   * Fits on {@code x [N, D]} keeping {@code min(dims, D, N)} components. With fewer samples than
+   * dimensions (a few hundred images of a 768-d backbone) it diagonalises the {@code [N, N]} Gram
+   * matrix instead of the {@code [D, D]} covariance: the same components, from a matrix Jacobi can
+   * handle in seconds; directions without variance become zero components.
+   */
   static Pca fit(float[][] x, int dims) {
     int n = x.length;
     int d = x[0].length;
@@ -28,42 +33,99 @@ final class Pca {
     for (int j = 0; j < d; j++) {
       mean[j] /= n;
     }
-    double[][] cov = new double[d][d];
-    double[] centred = new double[d];
-    for (float[] row : x) {
+    double[][] centred = new double[n][d];
+    for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
-        centred[j] = row[j] - mean[j];
+        centred[i][j] = x[i][j] - mean[j];
       }
+    }
+    int k = Math.min(dims, Math.min(d, n));
+    return new Pca(mean, n < d ? viaGram(centred, k) : viaCovariance(centred, k));
+  }
+
+  /** Top {@code k} eigenvectors {@code [k, D]} of the covariance of centred rows. */
+  private static double[][] viaCovariance(double[][] centred, int k) {
+    int d = centred[0].length;
+    double[][] cov = new double[d][d];
+    for (double[] row : centred) {
       for (int a = 0; a < d; a++) {
-        double ca = centred[a];
+        double ca = row[a];
         if (ca != 0) {
           double[] c = cov[a];
           for (int b = a; b < d; b++) {
-            c[b] += ca * centred[b];
+            c[b] += ca * row[b];
           }
         }
       }
     }
-    for (int a = 0; a < d; a++) {
-      for (int b = a; b < d; b++) {
-        cov[a][b] /= Math.max(1, n - 1);
-        cov[b][a] = cov[a][b];
-      }
-    }
+    symmetrise(cov, centred.length);
     double[][] vectors = jacobi(cov); // eigenvalues on cov's diagonal, vectors as columns
-    Integer[] order = new Integer[d];
-    for (int i = 0; i < d; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, (p, q) -> Double.compare(cov[q][q], cov[p][p]));
-    int k = Math.min(dims, Math.min(d, n));
+    Integer[] order = descending(cov);
     double[][] components = new double[k][d];
     for (int c = 0; c < k; c++) {
       for (int j = 0; j < d; j++) {
         components[c][j] = vectors[j][order[c]];
       }
     }
-    return new Pca(mean, components);
+    return components;
+  }
+
+  /**
+   * The same from the Gram matrix G = Xc Xc^T / (N - 1): an eigenvector u of G with eigenvalue l
+   * gives the covariance eigenvector Xc^T u / sqrt(l (N - 1)).
+   */
+  private static double[][] viaGram(double[][] centred, int k) {
+    int n = centred.length;
+    int d = centred[0].length;
+    double[][] gram = new double[n][n];
+    for (int a = 0; a < n; a++) {
+      for (int b = a; b < n; b++) {
+        double s = 0;
+        for (int j = 0; j < d; j++) {
+          s += centred[a][j] * centred[b][j];
+        }
+        gram[a][b] = s;
+      }
+    }
+    symmetrise(gram, n);
+    double[][] vectors = jacobi(gram);
+    Integer[] order = descending(gram);
+    double largest = Math.max(gram[order[0]][order[0]], Double.MIN_NORMAL);
+    double[][] components = new double[k][d];
+    for (int c = 0; c < k; c++) {
+      double l = gram[order[c]][order[c]];
+      if (l <= 1e-12 * largest) {
+        continue; // no variance left in this direction
+      }
+      double scale = 1 / Math.sqrt(l * Math.max(1, n - 1));
+      for (int i = 0; i < n; i++) {
+        double u = vectors[i][order[c]] * scale;
+        for (int j = 0; j < d; j++) {
+          components[c][j] += u * centred[i][j];
+        }
+      }
+    }
+    return components;
+  }
+
+  /** Divides the upper triangle by N - 1 and mirrors it. */
+  private static void symmetrise(double[][] m, int n) {
+    for (int a = 0; a < m.length; a++) {
+      for (int b = a; b < m.length; b++) {
+        m[a][b] /= Math.max(1, n - 1);
+        m[b][a] = m[a][b];
+      }
+    }
+  }
+
+  /** Indices of the diagonal of {@code m} (eigenvalues), largest first. */
+  private static Integer[] descending(double[][] m) {
+    Integer[] order = new Integer[m.length];
+    for (int i = 0; i < m.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (p, q) -> Double.compare(m[q][q], m[p][p]));
+    return order;
   }
 
   int dims() {
