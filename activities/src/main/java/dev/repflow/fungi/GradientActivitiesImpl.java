@@ -1,7 +1,6 @@
 package dev.repflow.fungi;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.artifacts.FeatureFiles;
@@ -16,8 +15,6 @@ import dev.repflow.data.ImageSource;
 import dev.repflow.data.LabeledRows;
 import dev.repflow.data.Split;
 import dev.repflow.models.BackboneRef;
-import dev.repflow.models.Backbones;
-import dev.repflow.models.Classifier;
 import dev.repflow.models.ImageTensors;
 import dev.repflow.steps.ProgressReporter;
 import dev.repflow.steps.StepCache;
@@ -59,28 +56,10 @@ public class GradientActivitiesImpl implements GradientActivities {
     return StepFailures.guard(
         PROJECTION,
         () -> {
-          ProjectionPlan plan;
+          ProjectionPlan plan = BackboneCuts.plan(backbone, layer, spec);
           Map<String, Object> params = new TreeMap<>();
           if (backbone instanceof BackboneRef.TorchScript ts) {
-            // The inspection recorded the layer's shape: no need to load the parts again.
-            BackboneCuts.requireExportedLayer(ts.dir(), ts.layer(), layer);
-            ProjectionSpec sized = spec.dim() == 0 ? spec.withDim(ts.embeddingDim()) : spec;
-            int out = ts.layerShape().get(0);
-            int in = ts.layerShape().get(1);
-            plan = ProjectionPlan.of(sized, ts.layer(), out, in + 1);
             params.put("torchscript", ts.checksums());
-          } else {
-            BackboneRef.Trained trained = (BackboneRef.Trained) backbone;
-            try (NDManager manager = NDManager.newBaseManager()) {
-              // Shapes only: an untrained copy of the architecture has the same layers.
-              Classifier net = Backbones.build(trained.model(), 2, trained.input());
-              net.initializeForShapes(manager);
-              LayerCut cut = LayerCut.of(net, layer);
-              Shape w = cut.weightShape();
-              int dim = trained.model().embeddingDim();
-              ProjectionSpec sized = spec.dim() == 0 ? spec.withDim(dim) : spec;
-              plan = ProjectionPlan.of(sized, cut.layer(), (int) w.get(0), (int) w.get(1) + 1);
-            }
           }
           params.put("plan", plan);
           String key =

@@ -46,7 +46,10 @@ final class ResNet18 {
       in = planes;
     }
     return layers.add(
-        "embedding", new LambdaBlock(x -> new NDList(x.singletonOrThrow().mean(new int[] {2, 3}))));
+        "embedding",
+        // libtorch's mean takes one axis at a time here: W, then H.
+        new LambdaBlock(
+            x -> new NDList(x.singletonOrThrow().mean(new int[] {3}).mean(new int[] {2}))));
   }
 
   /** Basic block: relu(bn(conv(relu(bn(conv(x))))) + shortcut(x)). */

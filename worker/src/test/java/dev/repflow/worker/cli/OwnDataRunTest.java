@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.repflow.data.SampleDatasets;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,21 +53,41 @@ class OwnDataRunTest {
   }
 
   @Test
-  void anchoringAndStitchingOnNpyArrays() throws IOException {
-    CliRun anchoring = runOn("tiny-anchoring", "npy", "npy");
+  void anchoringWithTheCifarResNet18OnCifarBinaries() throws IOException {
+    CliRun anchoring =
+        runOn(
+            "tiny-anchoring",
+            "cifar10",
+            "cifar",
+            tree -> {
+              tree.set("model", YAML.createObjectNode().put("arch", "resnet18").put("width", 4));
+              ((ObjectNode) tree.get("dataset")).put("trainPerClass", 8).put("testPerClass", 2);
+              ((ObjectNode) tree.get("corruptions")).putArray("types").add("fog");
+            });
+    assertTrue(anchoring.out().contains("Models (resnet18-w4-e32"), anchoring.toString());
     assertTrue(anchoring.out().contains("anchored-a0.25         5"), anchoring.toString());
+  }
+
+  @Test
+  void stitchingOnNpyArrays() throws IOException {
     CliRun stitching = runOn("tiny-stitching", "npy", "npy");
     assertTrue(stitching.out().contains("Report    s3://"), stitching.toString());
   }
 
-  /** Runs a tiny test config with its dataset replaced; asserts success and the image shape. */
   private CliRun runOn(String config, String format, String folder) throws IOException {
+    return runOn(config, format, folder, tree -> {});
+  }
+
+  /** Runs a tiny test config with its dataset replaced and {@code tweak} applied. */
+  private CliRun runOn(String config, String format, String folder, Consumer<ObjectNode> tweak)
+      throws IOException {
     ObjectNode tree =
         (ObjectNode)
             YAML.readTree(Path.of("src/test/resources/configs", config + ".yaml").toFile());
     ObjectNode dataset = (ObjectNode) tree.get("dataset");
     dataset.put("format", format).put("dir", data.resolve(folder).toString());
     tree.put("experiment", config + "-" + format);
+    tweak.accept(tree);
     Path file = dataDir.resolve(config + ".yaml");
     YAML.writeValue(file.toFile(), tree);
     CliRun run =
