@@ -28,14 +28,14 @@ class DatasetFormatsTest {
 
   @BeforeAll
   static void writeSamples() {
-    for (String format : List.of("imagefolder", "cifar10", "npy")) {
+    for (String format : List.of("imagefolder", "cifar10", "cifar100", "npy")) {
       SampleDatasets.write(format, root.resolve(format), 3, 4, 2);
     }
     SampleDatasets.write("imagefolder", root.resolve("jpeg"), 3, 4, 2, "--ext", "jpg");
   }
 
   static DatasetSpec spec(String format, Path dir, PreprocessSpec preprocess, String onError) {
-    Integer classes = format.equals(DatasetSpec.CIFAR10) ? null : 3;
+    Integer classes = format.startsWith("cifar") ? null : 3;
     return new DatasetSpec(
         null, format, dir.toString(), classes, null, null, null, null, onError, preprocess);
   }
@@ -49,12 +49,15 @@ class DatasetFormatsTest {
     for (Split split : Split.values()) {
       ImageSet npy = load("npy", root.resolve("npy"), split);
       ImageSet cifar = load("cifar10", root.resolve("cifar10"), split);
+      ImageSet cifar100 = load("cifar100", root.resolve("cifar100"), split);
       ImageSet folder = load("imagefolder", root.resolve("imagefolder"), split);
 
       assertEquals(new ImageShape(3, 32, 32), npy.shape());
       assertEquals(CLASSES.size() * (split == Split.TRAIN ? 4 : 2), npy.size());
       assertArrayEquals(npy.pixels(), cifar.pixels());
       assertArrayEquals(npy.labels(), cifar.labels());
+      assertArrayEquals(npy.pixels(), cifar100.pixels());
+      assertArrayEquals(npy.labels(), cifar100.labels());
       // The folder lists class by class; within a class both keep the source order.
       for (int c : CLASSES) {
         assertArrayEquals(ofClass(npy, c), ofClass(folder, c), "class " + c);
@@ -100,6 +103,27 @@ class DatasetFormatsTest {
       assertTrue(worst <= 1.01 / 255, channels + " channels: max |diff| " + worst);
       // Normalisation applies at model input: (x - 0.5) / 0.25.
       assertEquals((mine.pixels()[5] - 0.5f) / 0.25f, mine.input(0)[5], 1e-6f);
+    }
+  }
+
+  @Test
+  void aFolderWithoutSplitsIsSplitBySeedPerClass() throws Exception {
+    Path flat = copyOf(root.resolve("imagefolder").resolve("train"), "flat");
+    DatasetSpec spec =
+        new DatasetSpec(null, "imagefolder", flat.toString(), 3, null, null, 0.25, 7L, null, NONE);
+
+    ImageSet train = Datasets.load(spec, Split.TRAIN, CLASSES);
+    ImageSet test = Datasets.load(spec, Split.TEST, CLASSES);
+
+    // 4 images per class: ceil(4 * 0.25) = 1 held out each.
+    assertEquals(9, train.size());
+    assertEquals(3, test.size());
+    assertArrayEquals(test.pixels(), Datasets.load(spec, Split.TEST, CLASSES).pixels());
+    for (int t = 0; t < test.size(); t++) {
+      for (int r = 0; r < train.size(); r++) {
+        assertTrue(
+            !Arrays.equals(test.image(t), train.image(r)), "test image " + t + " is also in train");
+      }
     }
   }
 
