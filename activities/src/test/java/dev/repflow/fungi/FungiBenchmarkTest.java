@@ -238,13 +238,13 @@ class FungiBenchmarkTest {
   }
 
   /** Resets VmHWM to the current RSS (Linux clear_refs 5), so the next peak is this scheme's. */
-  private static void resetPeakRss() throws Exception {
+  static void resetPeakRss() throws Exception {
     System.gc();
     Files.writeString(Path.of("/proc/self/clear_refs"), "5");
   }
 
   /** The process's peak resident set (VmHWM), in KiB. */
-  private static long peakRssKb() throws Exception {
+  static long peakRssKb() throws Exception {
     for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
       if (line.startsWith("VmHWM:")) {
         return Long.parseLong(line.replaceAll("[^0-9]", ""));
