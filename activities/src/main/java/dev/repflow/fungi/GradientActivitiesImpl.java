@@ -143,7 +143,7 @@ public class GradientActivitiesImpl implements GradientActivities {
           Map<String, String> attributes = new TreeMap<>();
           attributes.put("kind", "gradients");
           attributes.put("model", backbone.label());
-          attributes.put("checkpoint", checkpointOf(backbone));
+          attributes.put("checkpoint", backbone.weights());
           attributes.put("layer", plan.layer());
           attributes.put("objective", objective.name());
           attributes.put("projection", projection.artifact().uri());
@@ -153,11 +153,5 @@ public class GradientActivitiesImpl implements GradientActivities {
                   key.key(), features.table(FeatureTables.attributes(dataset, split, attributes))),
               false);
         });
-  }
-
-  private static String checkpointOf(BackboneRef backbone) {
-    return backbone instanceof BackboneRef.TorchScript ts
-        ? ts.dir()
-        : ((BackboneRef.Trained) backbone).checkpoint().uri();
   }
 }

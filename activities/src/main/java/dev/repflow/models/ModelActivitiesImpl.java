@@ -145,7 +145,7 @@ public class ModelActivitiesImpl implements ModelActivities {
           attributes.put("model", backbone.label());
           attributes.put(
               "layer", backbone instanceof BackboneRef.TorchScript ? "tail" : "penultimate");
-          attributes.put("checkpoint", checkpointOf(backbone));
+          attributes.put("checkpoint", backbone.weights());
           attributes.put("spec_sha256", key.specSha256());
           if (images.skipped() > 0) {
             attributes.put("skipped_unreadable", String.valueOf(images.skipped()));
@@ -155,12 +155,5 @@ public class ModelActivitiesImpl implements ModelActivities {
                   key.key(), rows.table(FeatureTables.attributes(dataset, split, attributes))),
               false);
         });
-  }
-
-  /** The checkpoint's URI, or the TorchScript folder. */
-  static String checkpointOf(BackboneRef backbone) {
-    return backbone instanceof BackboneRef.TorchScript ts
-        ? ts.dir()
-        : ((BackboneRef.Trained) backbone).checkpoint().uri();
   }
 }

@@ -38,6 +38,9 @@ public sealed interface BackboneRef permits BackboneRef.Trained, BackboneRef.Tor
   /** Stored artifacts its weights come from, inputs of cache keys. */
   List<ArtifactRef> artifacts();
 
+  /** Where its weights are, for the {@code checkpoint} attribute: a checkpoint URI or a folder. */
+  String weights();
+
   /**
    * A built-in architecture's pretrained checkpoint.
    *
@@ -62,6 +65,11 @@ public sealed interface BackboneRef permits BackboneRef.Trained, BackboneRef.Tor
     @Override
     public List<ArtifactRef> artifacts() {
       return checkpoint == null ? List.of() : List.of(checkpoint);
+    }
+
+    @Override
+    public String weights() {
+      return checkpoint == null ? "" : checkpoint.uri();
     }
   }
 
@@ -112,6 +120,11 @@ public sealed interface BackboneRef permits BackboneRef.Trained, BackboneRef.Tor
     @Override
     public List<ArtifactRef> artifacts() {
       return List.of();
+    }
+
+    @Override
+    public String weights() {
+      return dir;
     }
 
     @Override
