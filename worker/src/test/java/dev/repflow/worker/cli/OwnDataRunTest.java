@@ -69,6 +69,33 @@ class OwnDataRunTest {
   }
 
   @Test
+  void imprintingAndCollapseWithAnExportedVitOnNpyArrays() throws Exception {
+    Path parts = data.resolve("vit");
+    Process export =
+        new ProcessBuilder(
+                "/usr/bin/python3",
+                "../tools/fungi_export.py",
+                "--preset",
+                "vit",
+                "--out",
+                "" + parts)
+            .redirectErrorStream(true)
+            .start();
+    String log = new String(export.getInputStream().readAllBytes());
+    assertEquals(0, export.waitFor(), log);
+    Consumer<ObjectNode> torchscript =
+        tree -> {
+          tree.remove("pretrain");
+          tree.remove("model");
+          tree.put("torchscript", parts.toString());
+        };
+    CliRun imprinting = runOn("tiny-imprinting", "npy", "npy", torchscript);
+    assertTrue(imprinting.out().contains("imprinting runs"), imprinting.toString());
+    CliRun collapse = runOn("tiny-collapse", "npy", "npy", torchscript);
+    assertTrue(collapse.out().contains("NC1"), collapse.toString());
+  }
+
+  @Test
   void stitchingOnNpyArrays() throws IOException {
     CliRun stitching = runOn("tiny-stitching", "npy", "npy");
     assertTrue(stitching.out().contains("Report    s3://"), stitching.toString());
