@@ -16,9 +16,9 @@ import dev.repflow.common.StepProgress;
 import dev.repflow.data.Split;
 import dev.repflow.steps.ActivityHarness;
 import dev.repflow.steps.StepCache;
+import dev.repflow.testing.BitRot;
 import dev.repflow.testing.LogCapture;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -134,7 +134,7 @@ class ModelActivitiesImplTest {
   void aCorruptEpochCheckpointIsNamedAndItsEpochTrainedAgain() throws Exception {
     crashWhileStoring("-epoch3.params");
     Path epoch2 = storedFile(RUN.experiment() + "/", "-epoch2.params");
-    flipByte(epoch2);
+    BitRot.flipByte(epoch2);
     harness.heartbeats.clear();
 
     TrainedBackbone resumed;
@@ -167,7 +167,7 @@ class ModelActivitiesImplTest {
   void aCorruptCachedCheckpointIsTrainedAgainNotReused() throws Exception {
     TrainedBackbone first = activities.pretrain(RUN, SMALL_DATA, PRETRAIN, MODEL, TWO_EPOCHS);
     Path finalCheckpoint = storedFile(RUN.experiment() + "/", first.checkpoint().key());
-    flipByte(finalCheckpoint);
+    BitRot.flipByte(finalCheckpoint);
 
     TrainedBackbone again;
     try (LogCapture log = LogCapture.of(StepCache.class)) {
@@ -207,17 +207,6 @@ class ModelActivitiesImplTest {
 
   private String keyOf(Path stored) {
     return dir.resolve("repflow").relativize(stored).toString();
-  }
-
-  /** Bit rot: one byte in the middle of the file changes, its size and metadata do not. */
-  static void flipByte(Path file) throws IOException {
-    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-      long middle = raf.length() / 2;
-      raf.seek(middle);
-      int b = raf.read();
-      raf.seek(middle);
-      raf.write(b ^ 0x01);
-    }
   }
 
   /** A store that fails, like a killed process, when asked to store a key ending in a suffix. */
