@@ -2,15 +2,20 @@ package dev.repflow.stitching;
 
 import ai.djl.ndarray.NDManager;
 import dev.repflow.artifacts.ArtifactStore;
+import dev.repflow.common.StepProgress;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
 import dev.repflow.models.Classifier;
 import dev.repflow.models.GradMode;
 import dev.repflow.models.TrainedBackbone;
+import dev.repflow.steps.ProgressReporter;
 import java.util.List;
 
-/** The probe and similarity computations: layer activations as rows, then the maths at ranks. */
+/**
+ * The probe and similarity computations: layer activations as rows, then the maths at ranks. Each
+ * phase reports progress, so the steps heartbeat while they run.
+ */
 final class LayerAnalysis {
   private final ArtifactStore store;
 
@@ -23,8 +28,10 @@ final class LayerAnalysis {
       List<Integer> classes,
       LayerRef layer,
       TrainedBackbone model,
-      AnalysisSettings settings) {
+      AnalysisSettings settings,
+      ProgressReporter progress) {
     int perClass = Math.max(1, settings.samples() / classes.size());
+    phase(progress, StitchingActivitiesImpl.PROBE, 1, 2, layer.label() + ": activations");
     ImageSet train = Samples.perClass(dataset, Split.TRAIN, classes, perClass);
     ImageSet test = Samples.perClass(dataset, Split.TEST, classes, perClass);
     try (NDManager base = NDManager.newBaseManager()) {
@@ -33,6 +40,7 @@ final class LayerAnalysis {
       StitchingActivitiesImpl.requireLayer(net, layer, "analysis.probes");
       double[][] x = Networks.rows(net, layer.layer(), train, base);
       double[][] xt = Networks.rows(net, layer.layer(), test, base);
+      phase(progress, StitchingActivitiesImpl.PROBE, 2, 2, layer.label() + ": probes at ranks");
       var ranks =
           RepresentationAnalysis.ranks(settings.ranks(), x.length, x[0].length, layer.label());
       var accuracy =
@@ -59,8 +67,10 @@ final class LayerAnalysis {
       StitchPair pair,
       TrainedBackbone front,
       TrainedBackbone end,
-      AnalysisSettings settings) {
+      AnalysisSettings settings,
+      ProgressReporter progress) {
     int perClass = Math.max(1, settings.samples() / classes.size());
+    phase(progress, StitchingActivitiesImpl.SIMILARITY, 1, 2, pair.label() + ": activations");
     ImageSet train = Samples.perClass(dataset, Split.TRAIN, classes, perClass);
     try (NDManager base = NDManager.newBaseManager()) {
       GradMode.offOnThisThread();
@@ -72,6 +82,7 @@ final class LayerAnalysis {
       StitchingActivitiesImpl.requireLayer(g, gl, "pairs[].endLayer");
       double[][] x = Networks.rows(f, pair.frontLayer(), train, base);
       double[][] y = Networks.rows(g, pair.endLayer(), train, base);
+      phase(progress, StitchingActivitiesImpl.SIMILARITY, 2, 2, pair.label() + ": indices");
       var ranks =
           RepresentationAnalysis.ranks(
               settings.ranks(),
@@ -86,5 +97,9 @@ final class LayerAnalysis {
           null,
           false);
     }
+  }
+
+  private static void phase(ProgressReporter progress, String step, int n, int of, String what) {
+    progress.report(StepProgress.of(step, "phase", n, of, what));
   }
 }
