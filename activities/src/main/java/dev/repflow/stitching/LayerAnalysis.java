@@ -9,6 +9,7 @@ import dev.repflow.data.Split;
 import dev.repflow.models.Classifier;
 import dev.repflow.models.GradMode;
 import dev.repflow.models.TrainedBackbone;
+import dev.repflow.steps.Liveness;
 import dev.repflow.steps.ProgressReporter;
 import java.util.List;
 
@@ -40,18 +41,22 @@ final class LayerAnalysis {
       StitchingActivitiesImpl.requireLayer(net, layer, "analysis.probes");
       double[][] x = Networks.rows(net, layer.layer(), train, base);
       double[][] xt = Networks.rows(net, layer.layer(), test, base);
-      phase(progress, StitchingActivitiesImpl.PROBE, 2, 2, layer.label() + ": probes at ranks");
+      Runnable maths =
+          phase(progress, StitchingActivitiesImpl.PROBE, 2, 2, layer.label() + ": probes at ranks");
       var ranks =
           RepresentationAnalysis.ranks(settings.ranks(), x.length, x[0].length, layer.label());
       var accuracy =
-          RepresentationAnalysis.probe(
-              x,
-              Batches.targets(train, classes),
-              xt,
-              Batches.targets(test, classes),
-              classes.size(),
-              ranks,
-              layer.label());
+          Liveness.reportingTo(
+              maths,
+              () ->
+                  RepresentationAnalysis.probe(
+                      x,
+                      Batches.targets(train, classes),
+                      xt,
+                      Batches.targets(test, classes),
+                      classes.size(),
+                      ranks,
+                      layer.label()));
       return new ProbeResult(
           layer,
           x[0].length,
@@ -82,14 +87,17 @@ final class LayerAnalysis {
       StitchingActivitiesImpl.requireLayer(g, gl, "pairs[].endLayer");
       double[][] x = Networks.rows(f, pair.frontLayer(), train, base);
       double[][] y = Networks.rows(g, pair.endLayer(), train, base);
-      phase(progress, StitchingActivitiesImpl.SIMILARITY, 2, 2, pair.label() + ": indices");
+      Runnable maths =
+          phase(progress, StitchingActivitiesImpl.SIMILARITY, 2, 2, pair.label() + ": indices");
       var ranks =
           RepresentationAnalysis.ranks(
               settings.ranks(),
               x.length,
               Math.min(x[0].length, y[0].length),
               x[0].length <= y[0].length ? fl.label() : gl.label());
-      var values = RepresentationAnalysis.similarity(x, y, ranks, fl.label(), gl.label());
+      var values =
+          Liveness.reportingTo(
+              maths, () -> RepresentationAnalysis.similarity(x, y, ranks, fl.label(), gl.label()));
       return new SimilarityResult(
           pair,
           new RankCurve("cka " + pair.label(), ranks, values.get(0)),
@@ -99,7 +107,11 @@ final class LayerAnalysis {
     }
   }
 
-  private static void phase(ProgressReporter progress, String step, int n, int of, String what) {
-    progress.report(StepProgress.of(step, "phase", n, of, what));
+  /** Reports the phase and returns what reports it again (while the maths ticks). */
+  private static Runnable phase(
+      ProgressReporter progress, String step, int n, int of, String what) {
+    StepProgress phase = StepProgress.of(step, "phase", n, of, what);
+    progress.report(phase);
+    return () -> progress.report(phase);
   }
 }
