@@ -19,8 +19,11 @@ import dev.repflow.imprinting.ImprintingWorkflowImpl;
 import dev.repflow.models.ModelActivitiesImpl;
 import dev.repflow.numerics.CpuNumerics;
 import dev.repflow.numerics.NumericsProfile;
+import dev.repflow.reports.ReportActivitiesImpl;
 import dev.repflow.stitching.StitchingActivitiesImpl;
 import dev.repflow.stitching.StitchingWorkflowImpl;
+import dev.repflow.sweep.SweepActivitiesImpl;
+import dev.repflow.sweep.SweepWorkflowImpl;
 import dev.repflow.transfer.TransferEvalWorkflowImpl;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.common.SimplePlugin;
@@ -198,7 +201,8 @@ public final class RepflowPlugin extends SimplePlugin {
           AnchoringWorkflowImpl.class,
           StitchingWorkflowImpl.class,
           CollapseWorkflowImpl.class,
-          ImprintingWorkflowImpl.class);
+          ImprintingWorkflowImpl.class,
+          SweepWorkflowImpl.class);
 
   /** The activity interfaces that repflow's workflows call. */
   private List<Class<?>> activityInterfaces() {
@@ -228,7 +232,7 @@ public final class RepflowPlugin extends SimplePlugin {
         new StitchingActivitiesImpl(store));
   }
 
-  /** Light steps: data export, evaluation, metrics, reports. */
+  /** Light steps: data export, evaluation, metrics, run reports, sweep aggregation. */
   private List<Object> cpuActivities() {
     return List.of(
         new DataActivitiesImpl(store),
@@ -236,6 +240,8 @@ public final class RepflowPlugin extends SimplePlugin {
         new FungiEvalActivitiesImpl(store),
         new CorruptionActivitiesImpl(store),
         new CollapseActivitiesImpl(store),
-        new ImprintingActivitiesImpl(store));
+        new ImprintingActivitiesImpl(store),
+        new ReportActivitiesImpl(store),
+        new SweepActivitiesImpl(store));
   }
 }

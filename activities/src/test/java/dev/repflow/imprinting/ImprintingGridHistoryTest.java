@@ -19,6 +19,7 @@ import dev.repflow.data.Split;
 import dev.repflow.models.ModelActivities;
 import dev.repflow.models.ModelSpec;
 import dev.repflow.models.TrainedBackbone;
+import dev.repflow.reports.ReportActivitiesImpl;
 import dev.repflow.transfer.TransferEvalSpec.Pretrain;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -27,6 +28,7 @@ import io.temporal.worker.Worker;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +65,9 @@ class ImprintingGridHistoryTest {
     env = TestWorkflowEnvironment.newInstance();
     Worker cpu = env.newWorker(TaskQueues.CPU);
     cpu.registerWorkflowImplementationTypes(ImprintingWorkflowImpl.class);
-    cpu.registerActivitiesImplementations(new ImprintingActivitiesImpl(store));
+    cpu.registerActivitiesImplementations(
+        new ImprintingActivitiesImpl(store),
+        new ReportActivitiesImpl(store, id -> Optional.empty()));
     env.newWorker(TaskQueues.GPU).registerActivitiesImplementations(models);
     env.start();
   }
@@ -103,18 +107,19 @@ class ImprintingGridHistoryTest {
   }
 
   private static ImprintingSpec spec() {
-    List<String> norms = List.of("none", "l2", "quantile");
     GridSpec grid =
         new GridSpec(
-            norms,
+            List.of("none", "l2"),
             List.of("mean", "kmeans", "all", "ls"),
             List.of(1, 2, 3),
             List.of(0.1, 1.0),
-            norms,
-            norms,
+            List.of("none", "l2", "quantile"),
+            List.of("none", "l2"),
             List.of("max", "mnn"),
-            List.of(1, 2, 3, 4, 5),
-            List.of(0L));
+            List.of(1, 5),
+            List.of("euclidean", "cosine"),
+            List.of("uniform", "distance"),
+            List.of(0L, 1L, 2L));
     return new ImprintingSpec(
         null,
         "grid-test",
@@ -127,7 +132,8 @@ class ImprintingGridHistoryTest {
         grid,
         100,
         3,
-        new CdSpec(5, 0.05, List.of("l2|mean|l2|l2|max")),
+        new CdSpec(
+            List.of("l2|mean|l2|l2|max", "l2|all|l2|l2|max", "none|mean|quantile|none|max"), 0.05),
         true);
   }
 

@@ -3,7 +3,9 @@ package dev.repflow.worker.report;
 import dev.repflow.imprinting.ImprintingResult;
 import dev.repflow.imprinting.ImprintingSpec;
 import dev.repflow.imprinting.ImprintingSummary;
-import dev.repflow.imprinting.RankedRun;
+import dev.repflow.imprinting.MethodScore;
+import dev.repflow.imprinting.RankedMethod;
+import dev.repflow.reports.RunTimings;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,37 +32,69 @@ public final class ImprintingReport {
         backbone.trainAccuracy());
     out.printf(
         Locale.ROOT,
-        "%d imprinting runs (NORMpre|GEN|NORMpost|NORMinf|AGG) x %d tasks; %d memoized from"
-            + " earlier runs.%nCompared (cd.include, then the best distinct runs by mean"
-            + " accuracy), best average rank first:%n%n",
+        "%d imprinting runs (NORMpre|GEN|NORMpost|NORMinf|AGG x seeds %s) x %d tasks; %d memoized"
+            + " from earlier runs.%nA method's accuracy on a task is the median over its seeds.%n",
         s.runs(),
+        s.seeds(),
         s.tasks().size(),
         result.memoizedRuns());
-    List<String> header = new ArrayList<>(List.of("run", "avg rank", "mean acc"));
-    header.addAll(s.tasks());
-    TextTable table = new TextTable(header.toArray(String[]::new));
-    for (RankedRun r : s.top()) {
-      List<Object> row =
-          new ArrayList<>(List.of(r.id(), fmt(r.averageRank(), 2), fmt(r.meanAccuracy(), 4)));
-      r.accuracies().forEach(a -> row.add(fmt(a, 4)));
-      table.row(row.toArray());
-    }
-    table.print(out);
     out.printf(
         Locale.ROOT,
-        "%nFriedman chi2 = %.3f, p = %.3g. Groups without significant differences"
-            + " (Wilcoxon signed-rank, Holm, alpha %s):%n",
+        "%nBest methods of the grid by mean accuracy (orientation only, not tested):%n%n");
+    TextTable leaders = table(List.of("method", "mean acc"), s.tasks());
+    for (MethodScore m : s.leaders()) {
+      leaders.row(row(List.of(m.id(), fmt(m.meanAccuracy(), 4)), m.accuracies()));
+    }
+    leaders.print(out);
+    out.printf(
+        Locale.ROOT,
+        "%nCompared methods (%s, fixed before the run), best average rank first:%n%n",
+        spec.cd().methods().isEmpty() ? "every method of the grid" : "cd.methods");
+    TextTable compared = table(List.of("method", "avg rank", "mean acc"), s.tasks());
+    for (RankedMethod r : s.compared()) {
+      compared.row(
+          row(List.of(r.id(), fmt(r.averageRank(), 2), fmt(r.meanAccuracy(), 4)), r.accuracies()));
+    }
+    compared.print(out);
+    boolean rejects = s.friedmanP() < spec.cd().alpha();
+    out.printf(
+        Locale.ROOT,
+        "%nFriedman chi2 = %.3f, p = %.3g%s%n",
         s.friedmanChi2(),
         s.friedmanP(),
-        spec.cd().alpha());
-    for (List<String> clique : s.cliques()) {
-      out.println("  { " + String.join(", ", clique) + " }");
+        rejects
+            ? ". Groups without significant differences (Wilcoxon signed-rank, Holm, alpha "
+                + spec.cd().alpha()
+                + "):"
+            : ": no significant differences among the compared methods at alpha "
+                + spec.cd().alpha()
+                + " (no pairwise tests).");
+    if (rejects) {
+      for (List<String> clique : s.cliques()) {
+        out.println("  { " + String.join(", ", clique) + " }");
+      }
+      if (!s.cliquesComplete()) {
+        out.println("  ... more groups than listed; see the tests JSON");
+      }
     }
     out.println();
     out.println("Workflow  " + workflowId);
     out.println("Table     " + s.table().uri());
     out.println("CD (SVG)  " + s.diagram().uri());
+    out.println("Tests     " + s.tests().uri());
     timings.printSummary(out, result.totalSteps(), result.cachedSteps());
+  }
+
+  private static TextTable table(List<String> first, List<String> tasks) {
+    List<String> header = new ArrayList<>(first);
+    header.addAll(tasks);
+    return new TextTable(header.toArray(String[]::new));
+  }
+
+  private static Object[] row(List<String> first, List<Double> accuracies) {
+    List<Object> row = new ArrayList<>(first);
+    accuracies.forEach(a -> row.add(fmt(a, 4)));
+    return row.toArray();
   }
 
   private static String fmt(double v, int digits) {

@@ -39,11 +39,11 @@ class WorkerFailoverTest {
   private static final Duration LIMIT = Duration.ofSeconds(100);
 
   @TempDir Path dir;
-  private LocalCluster cluster;
+  private ProcessCluster cluster;
 
   @BeforeEach
   void setUp() throws Exception {
-    cluster = LocalCluster.start(dir);
+    cluster = ProcessCluster.start(dir);
     System.setProperty("aws.accessKeyId", EmbeddedS3.ACCESS_KEY);
     System.setProperty("aws.secretAccessKey", EmbeddedS3.SECRET_KEY);
   }
@@ -57,14 +57,14 @@ class WorkerFailoverTest {
 
   @Test
   void aKilledWorkersTrainingMovesToTheOtherWorkerAndResumesFromItsCheckpoint() throws Exception {
-    LocalCluster.Worker a = cluster.startWorker("worker-a", HEARTBEAT_TIMEOUT, GRACE);
-    LocalCluster.Worker b = cluster.startWorker("worker-b", HEARTBEAT_TIMEOUT, GRACE);
+    ProcessCluster.Worker a = cluster.startWorker("worker-a", HEARTBEAT_TIMEOUT, GRACE);
+    ProcessCluster.Worker b = cluster.startWorker("worker-b", HEARTBEAT_TIMEOUT, GRACE);
     start("reference");
     start("disturbed");
 
     PendingActivityInfo training = midTraining("disturbed");
-    LocalCluster.Worker victim = a.is(training.getLastWorkerIdentity()) ? a : b;
-    LocalCluster.Worker survivor = victim == a ? b : a;
+    ProcessCluster.Worker victim = a.is(training.getLastWorkerIdentity()) ? a : b;
+    ProcessCluster.Worker survivor = victim == a ? b : a;
     Instant killed = Instant.now();
     victim.process().destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye to the server
 
@@ -90,13 +90,13 @@ class WorkerFailoverTest {
 
   @Test
   void aWorkerStoppedWithSigtermFinishesItsTrainingFirst() throws Exception {
-    LocalCluster.Worker a = cluster.startWorker("worker-a", HEARTBEAT_TIMEOUT, GRACE);
-    LocalCluster.Worker b = cluster.startWorker("worker-b", HEARTBEAT_TIMEOUT, GRACE);
+    ProcessCluster.Worker a = cluster.startWorker("worker-a", HEARTBEAT_TIMEOUT, GRACE);
+    ProcessCluster.Worker b = cluster.startWorker("worker-b", HEARTBEAT_TIMEOUT, GRACE);
     start("drained");
 
     PendingActivityInfo training = midTraining("drained");
-    LocalCluster.Worker stopped = a.is(training.getLastWorkerIdentity()) ? a : b;
-    LocalCluster.Worker other = stopped == a ? b : a;
+    ProcessCluster.Worker stopped = a.is(training.getLastWorkerIdentity()) ? a : b;
+    ProcessCluster.Worker other = stopped == a ? b : a;
     stopped.process().destroy(); // SIGTERM, as docker stop and the kubelet send
 
     assertTrue(
