@@ -20,12 +20,9 @@ final class RankPlot {
 
   private RankPlot() {}
 
-  /** One line: {@code ranks} and {@code values} of equal length. */
-  record Line(String name, List<Integer> ranks, List<Double> values) {}
-
-  static String svg(String title, List<Line> lines) {
+  static String svg(String title, List<RankCurve> lines) {
     int maxRank = 1;
-    for (Line line : lines) {
+    for (RankCurve line : lines) {
       for (int r : line.ranks()) {
         maxRank = Math.max(maxRank, r);
       }
@@ -49,7 +46,7 @@ final class RankPlot {
     svg.text(LEFT + plotW / 2.0 - 60, H - 12, Anchor.START, "retained rank (log2)");
     svg.text(8, TOP + plotH / 2.0, Anchor.START, "acc");
     for (int k = 0; k < lines.size(); k++) {
-      Line l = lines.get(k);
+      RankCurve l = lines.get(k);
       String colour = COLOURS[k % COLOURS.length];
       List<Svg.Point> points = new ArrayList<>();
       for (int i = 0; i < l.ranks().size(); i++) {
