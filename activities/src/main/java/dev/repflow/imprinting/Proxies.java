@@ -1,10 +1,8 @@
 package dev.repflow.imprinting;
 
+import dev.repflow.linalg.Matrices;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Weight vectors made by GEN from a task's train embeddings.
@@ -50,24 +48,20 @@ record Proxies(double[][] vectors, int[] classOf) {
    */
   private static Proxies leastSquares(double[][] x, int[] rows, int classes, double lambda) {
     int dim = x[0].length;
-    RealMatrix xm = new Array2DRowRealMatrix(x, false);
-    RealMatrix gram = xm.transpose().multiply(xm);
+    double[][] gram = Matrices.transposeTimes(x, x);
     for (int d = 0; d < dim; d++) {
-      gram.addToEntry(d, d, Math.max(lambda, 1e-9)); // a tiny floor keeps lambda=0 solvable
+      gram[d][d] += Math.max(lambda, 1e-9); // a tiny floor keeps lambda=0 solvable
     }
     double[][] y = new double[x.length][classes];
     for (int i = 0; i < x.length; i++) {
       y[i][rows[i]] = 1;
     }
-    RealMatrix w =
-        new CholeskyDecomposition(gram, 1e-12, 1e-15)
-            .getSolver()
-            .solve(xm.transpose().multiply(new Array2DRowRealMatrix(y, false)));
+    double[][] w = Matrices.solvePositiveDefinite(gram, Matrices.transposeTimes(x, y)); // [D, C]
     int[] owners = new int[classes];
     for (int c = 0; c < classes; c++) {
       owners[c] = c;
     }
-    return new Proxies(w.transpose().getData(), owners);
+    return new Proxies(transpose(w), owners);
   }
 
   private static double[][] members(double[][] x, int[] rows, int c) {
@@ -91,5 +85,15 @@ record Proxies(double[][] vectors, int[] classOf) {
       }
     }
     return m;
+  }
+
+  private static double[][] transpose(double[][] m) {
+    double[][] t = new double[m[0].length][m.length];
+    for (int i = 0; i < m.length; i++) {
+      for (int j = 0; j < m[0].length; j++) {
+        t[j][i] = m[i][j];
+      }
+    }
+    return t;
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.repflow.linalg.Matrices;
 import org.junit.jupiter.api.Test;
 
 class DirectMatchingTest {
