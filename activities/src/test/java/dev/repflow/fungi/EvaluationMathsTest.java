@@ -28,8 +28,10 @@ class EvaluationMathsTest {
   void pcaMatchesNumpySvdUpToSign() throws Exception {
     float[][] x = gaussian(60, 6, 1, 0);
     float[][] q = gaussian(5, 6, 2, 0);
-    Pca pca = Pca.fit(x, 4);
-    float[][] mine = pca.transform(q);
+    float[][] mine;
+    try (NDManager m = NDManager.newBaseManager()) {
+      mine = Pca.fit(m, x, 4).transform(m, q);
+    }
     double[] ref =
         PythonReference.run(
             "x = np.array("
@@ -49,9 +51,12 @@ class EvaluationMathsTest {
   @Test
   void averagePrecisionByHand() {
     // Ranking by distance: labels 1, 0, 1, 0, 1 -> precisions at hits 1/1, 2/3, 3/5.
-    double[] dist = {0.1, 0.2, 0.3, 0.4, 0.5};
+    double[] dist = {0.5, 0.2, 0.3, 0.4, 0.1};
     long[] labels = {1, 0, 1, 0, 1};
-    assertEquals((1 + 2 / 3.0 + 3 / 5.0) / 3, RetrievalMap.averagePrecision(dist, 0, 5, labels, 1));
+    assertEquals((1 + 2 / 3.0 + 3 / 5.0) / 3, RetrievalMap.averagePrecision(dist, labels, 1));
+    // At equal distance the relevant item ranks first: 1/1, then 2/2.
+    assertEquals(
+        1.0, RetrievalMap.averagePrecision(new double[] {1, 1, 1}, new long[] {1, 0, 1}, 1));
   }
 
   @Test
@@ -106,7 +111,10 @@ class EvaluationMathsTest {
     for (int i = 0; i < 200; i++) {
       y[i] = 5 + i % 2;
     }
-    long[] predicted = LinearProbe.fit(x, y, 200, 1e-4).predict(x);
+    long[] predicted;
+    try (NDManager m = NDManager.newBaseManager()) {
+      predicted = LinearProbe.fit(m, x, y, 200, 1e-4).predict(m, x);
+    }
     int correct = 0;
     for (int i = 0; i < 200; i++) {
       correct += predicted[i] == y[i] ? 1 : 0;
