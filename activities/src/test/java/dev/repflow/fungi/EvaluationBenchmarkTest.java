@@ -231,7 +231,8 @@ class EvaluationBenchmarkTest {
       Map<String, ProjectionPlan> plans = new LinkedHashMap<>();
       String[][] blocks = {{"kl", "dense"}, {"kl2", "sketch"}, {"kl3", "khatri-rao"}};
       for (String[] b : blocks) {
-        plans.put(b[0], ProjectionPlan.of(new ProjectionSpec(b[1], 128, 42L), "fc", 128, 3138));
+        plans.put(
+            b[0], ProjectionPlan.of(new ProjectionSpec(b[1], 128, 42L), "fc", 128, 64 * 49 + 1));
       }
       for (ImageSet images : List.of(train, test)) {
         String split = images == train ? "train" : "test";
