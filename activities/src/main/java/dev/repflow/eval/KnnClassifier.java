@@ -11,7 +11,8 @@ import java.util.function.IntConsumer;
  * <p>Distances come from one float32 matrix product per block of queries ({@link DistanceBlocks});
  * the neighbours are then exact ({@link NearestNeighbours}: float64 distances of the float32
  * features, equal distances by memory index), so predictions equal scikit-learn's brute-force
- * {@code KNeighborsClassifier} on the same features. Tied votes go to the smallest label, as in
+ * {@code KNeighborsClassifier} on the same features (which orders exactly equal distances in no
+ * documented way; {@code SklearnAgreementTest}). Tied votes go to the smallest label, as in
  * scikit-learn.
  */
 public final class KnnClassifier {
