@@ -135,11 +135,6 @@ final class BenchmarkSupport {
     return statusKb("VmHWM:") / 1024.0;
   }
 
-  /** The process's resident set now (VmRSS), in MiB. */
-  static double rssMib() throws IOException {
-    return statusKb("VmRSS:") / 1024.0;
-  }
-
   private static long statusKb(String field) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
       if (line.startsWith(field)) {

@@ -32,18 +32,24 @@ class ProjectionBenchmarkTest {
   private static final List<Long> SEEDS = List.of(42L, 43L, 44L);
 
   @Test
-  void schemes() throws Exception {
+  void accuracyOverSeeds() throws Exception {
     List<String> report = new ArrayList<>(BenchmarkSupport.header());
     ImageSet train = BenchmarkSupport.unseen(Split.TRAIN, 400);
     ImageSet test = BenchmarkSupport.unseen(Split.TEST, 100);
     accuracy(report, new ModelSpec("cnn", 32, 128), "fc", train, test);
     accuracy(report, new ModelSpec("vit", 128, 64), "block2.attn.proj", train, test);
+    BenchmarkSupport.write("projection-accuracy-benchmark.txt", report);
+  }
+
+  @Test
+  void vitBaseLayer() throws Exception {
+    List<String> report = new ArrayList<>(BenchmarkSupport.header());
     for (int rows : new int[] {1, 197}) {
       for (String scheme : SCHEMES) {
         report.add(vitBase(scheme, rows));
       }
     }
-    BenchmarkSupport.write("projection-benchmark.txt", report);
+    BenchmarkSupport.write("projection-size-benchmark.txt", report);
   }
 
   private static void accuracy(
@@ -139,10 +145,7 @@ class ProjectionBenchmarkTest {
       m.getEngine().setRandomSeed(1);
       NDArray dz = m.randomNormal(new Shape(b, rows, out));
       NDArray h = m.randomNormal(new Shape(b, rows, in));
-      BenchmarkSupport.resetPeakRss();
-      double before = BenchmarkSupport.rssMib();
       try (GradientProjector projector = new GradientProjector(m, plan)) {
-        double matrices = BenchmarkSupport.rssMib() - before;
         try (NDManager warm = m.newSubManager()) {
           dz.tempAttach(warm);
           projector.project(dz, h).toFloatArray();
@@ -160,14 +163,45 @@ class ProjectionBenchmarkTest {
         return String.format(
             Locale.ROOT,
             "ViT-B/16 size (768 x 769 -> 768), %d rows per sample, batch %d, %s: %.3f s per batch"
-                + " (median of 3), matrices %.1f MiB of RSS, peak RSS above the inputs %.1f MiB",
+                + " (median of 3); matrices %.2f MiB, largest per-batch tensors %.1f MiB",
             rows,
             b,
             scheme,
             seconds[1],
-            matrices,
-            BenchmarkSupport.peakRssMib() - before);
+            matrixBytes(plan) / 1048576.0,
+            batchBytes(plan, b, rows) / 1048576.0);
       }
     }
+  }
+
+  /** Bytes of a plan's stored matrices (float32 signs, int64 permutation). */
+  static long matrixBytes(ProjectionPlan plan) {
+    long out = plan.outputs();
+    long in = plan.inputs();
+    long a = plan.outputFactor();
+    long b = plan.inputFactor();
+    return switch (plan.scheme()) {
+      case ProjectionSpec.KRONECKER -> 4 * (out * a + in * b);
+      case ProjectionSpec.KHATRI_RAO -> 4 * (out + in) * plan.dim();
+      case ProjectionSpec.SKETCH ->
+          4 * ((a < out ? out * a : 0) + (b < in ? in * b : 0)) + 12L * plan.sketchSize();
+      default -> 4 * plan.gradientDim() * plan.dim();
+    };
+  }
+
+  /**
+   * Bytes of the largest tensors one batch of {@code batch} samples x {@code rows} rows creates
+   * beyond its inputs: dense, the per-sample gradients; the others, the projected sides and
+   * (sketch) the first stage's values with their permuted copy.
+   */
+  static long batchBytes(ProjectionPlan plan, long batch, long rows) {
+    long a = plan.outputFactor();
+    long b = plan.inputFactor();
+    return switch (plan.scheme()) {
+      case ProjectionSpec.KRONECKER -> 4 * batch * (rows * (a + b) + plan.dim());
+      case ProjectionSpec.KHATRI_RAO -> 4 * batch * rows * plan.dim() * 3;
+      case ProjectionSpec.SKETCH -> 4 * batch * (rows * (a + b) + 2L * plan.sketchSize());
+      default -> 4 * batch * plan.gradientDim();
+    };
   }
 }
