@@ -118,11 +118,26 @@ def agreement(directory, name, x, yt, q):
     jpred = np.fromfile(f"{directory}/{name}.pred", dtype="<i8")
     ref = PCA(n_components=jx.shape[1], svd_solver="full").fit(x.astype(np.float64))
     tq = ref.transform(q.astype(np.float64))
-    sign = np.sign((tq * jq).sum(0))
     pred = KNeighborsClassifier(n_neighbors=K, algorithm="brute").fit(
         jx.astype(np.float64), yt).predict(jq.astype(np.float64))
-    return {"pca_max_abs_diff": float(np.abs(tq * sign - jq).max()),
-            "knn_same": int((pred == jpred).sum()), "knn_total": int(len(pred))}
+    # Components are defined up to sign, and within a group of equal eigenvalues (e.g. the zero
+    # variance of units that never fire on train) only as a subspace: compare the signed
+    # coordinates of lone components, and the inner products of the first 500 test rows within
+    # each group (invariant to any rotation inside it).
+    ev = ref.explained_variance_
+    starts = [0] + [i for i in range(1, len(ev)) if ev[i - 1] - ev[i] > 1e-6 * ev[0]] + [len(ev)]
+    lone, grouped = 0.0, 0.0
+    for a, b in zip(starts[:-1], starts[1:]):
+        mine, theirs = jq[:, a:b].astype(np.float64), tq[:, a:b]
+        if b - a == 1:
+            sign = np.sign((mine * theirs).sum()) or 1.0
+            lone = max(lone, float(np.abs(mine * sign - theirs).max()))
+        else:
+            grouped = max(grouped, float(np.abs(mine[:500] @ mine[:500].T
+                                                - theirs[:500] @ theirs[:500].T).max()))
+    return {"pca_lone_components_max_abs_diff": lone, "pca_grouped_gram_max_abs_diff": grouped,
+            "pca_groups": len(starts) - 1, "knn_same": int((pred == jpred).sum()),
+            "knn_total": int(len(pred))}
 
 
 def main():

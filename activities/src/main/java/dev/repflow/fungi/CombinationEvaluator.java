@@ -60,9 +60,8 @@ final class CombinationEvaluator {
 
     stage.accept("linear probe");
     long[] probe =
-        LinearProbe.fit(
-                manager, xp, trainLabels, settings.probeEpochs(), settings.probeWeightDecay())
-            .predict(manager, qp);
+        LinearProbe.fit(xp, trainLabels, settings.probeEpochs(), settings.probeWeightDecay())
+            .predict(qp);
     double linear = ClassificationMetrics.of(probe, testLabels).accuracy();
 
     stage.accept("few-shot");

@@ -111,15 +111,47 @@ class EvaluationMathsTest {
     for (int i = 0; i < 200; i++) {
       y[i] = 5 + i % 2;
     }
-    long[] predicted;
-    try (NDManager m = NDManager.newBaseManager()) {
-      predicted = LinearProbe.fit(m, x, y, 200, 1e-4).predict(m, x);
-    }
+    long[] predicted = LinearProbe.fit(x, y, 200, 1e-4).predict(x);
     int correct = 0;
     for (int i = 0; i < 200; i++) {
       correct += predicted[i] == y[i] ? 1 : 0;
     }
     assertEquals(1.0, correct / 200.0, 0.03);
+  }
+
+  @Test
+  void linearProbeFollowsAdamAsNumpyComputesIt() {
+    float[][] x = gaussian(2100, 4, 6, 1.5); // more than two row blocks
+    long[] y = new long[2100];
+    for (int i = 0; i < 2100; i++) {
+      y[i] = 7 + i % 3;
+    }
+    double[][] mine = LinearProbe.fit(x, y, 40, 1e-2).probabilities(x);
+    double[] ref =
+        PythonReference.run(
+            String.join(
+                "\n",
+                "x = np.array(" + PythonReference.literal(x) + ")",
+                "y = np.array(" + PythonReference.literal(y) + ")",
+                "t = (y[:, None] == np.unique(y)[None]).astype(float)",
+                "w, b = np.zeros((3, 4)), np.zeros(3)",
+                "m, v = [np.zeros((3, 4)), np.zeros(3)], [np.zeros((3, 4)), np.zeros(3)]",
+                "def probs():",
+                "    z = x @ w.T + b",
+                "    e = np.exp(z - z.max(1, keepdims=True))",
+                "    return e / e.sum(1, keepdims=True)",
+                "for s in range(1, 41):",
+                "    d = (probs() - t) / len(x)",
+                "    for i, (p, g) in enumerate(zip((w, b), (d.T @ x + 1e-2 * w, d.sum(0)))):",
+                "        m[i] = 0.9 * m[i] + 0.1 * g",
+                "        v[i] = 0.999 * v[i] + 0.001 * g * g",
+                "        p -= 0.05 * (m[i] / (1 - 0.9 ** s)) / (np.sqrt(v[i] / (1 - 0.999 ** s)) + 1e-8)",
+                "print(' '.join(repr(float(v)) for v in probs().T.ravel()))"));
+    for (int k = 0; k < 3; k++) {
+      for (int i = 0; i < 2100; i++) {
+        assertEquals(ref[k * 2100 + i], mine[k][i], 1e-9, "class " + k + " row " + i);
+      }
+    }
   }
 
   @Test
