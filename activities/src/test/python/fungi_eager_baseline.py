@@ -23,7 +23,6 @@ import json
 import math
 import os
 import random
-import resource
 import sys
 import time
 
@@ -230,6 +229,13 @@ def features(model, objective_name, scheme, images, pool):
     return torch.cat(out)
 
 
+def peak_rss_mib():
+    """VmHWM of this process (ru_maxrss would include the JVM that started it: Linux keeps the
+    high-water mark across fork and exec)."""
+    with open("/proc/self/status") as f:
+        return next(int(l.split()[1]) for l in f if l.startswith("VmHWM:")) / 1024
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--export")
@@ -248,7 +254,7 @@ def main():
     out = features(*args.bench, images, pool)
     seconds = time.perf_counter() - t
     print(json.dumps({"images": len(images), "seconds": seconds, "dim": out.shape[1],
-                      "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                      "peak_rss_mib": peak_rss_mib()}))
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ how far repflow's PCA is from sklearn's (float64 fit, up to each component's sig
 """
 import argparse
 import json
-import resource
 import time
 
 import h5py
@@ -140,6 +139,13 @@ def agreement(directory, name, x, yt, q):
             "knn_total": int(len(pred))}
 
 
+def peak_rss_mib():
+    """VmHWM of this process (ru_maxrss would include the JVM that started it: Linux keeps the
+    high-water mark across fork and exec)."""
+    with open("/proc/self/status") as f:
+        return next(int(l.split()[1]) for l in f if l.startswith("VmHWM:")) / 1024
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--combos", required=True, help='JSON {"name": [["train.h5", "test.h5"], ...]}')
@@ -151,7 +157,7 @@ def main():
         out["combos"][name] = {"seconds": times, "result": result}
         if args.agree:
             out["combos"][name]["agreement"] = agreement(args.agree, name, x, yt, q)
-    out["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_rss_mib"] = peak_rss_mib()
     print(json.dumps(out))
 
 
