@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * Renders a critical-difference diagram as SVG: a rank axis, each method hooked to its average rank
  * (best half labelled on the left, the rest on the right), and one thick bar per clique of methods
- * with no significant difference.
+ * with no significant difference, from its best to its worst member (as IMPRINT's {@code
+ * graph_ranks}; a maximal clique need not be consecutive in rank).
  */
 final class CdDiagramSvg {
   private static final int WIDTH = 1200;
@@ -21,7 +22,8 @@ final class CdDiagramSvg {
     List<String> names = cd.names();
     int k = names.size();
     int half = (k + 1) / 2;
-    int cliqueRows = cd.cliques().size();
+    List<List<Integer>> cliques = cd.cliques().cliques();
+    int cliqueRows = cliques.size();
     int height = AXIS_Y + 30 + 8 * cliqueRows + ROW * half + 30;
     StringBuilder s = new StringBuilder();
     s.append(
@@ -52,7 +54,7 @@ final class CdDiagramSvg {
       s.append(text(left ? end - 4 : end + 4, y + 4, left ? "end" : "start", label));
     }
     for (int c = 0; c < cliqueRows; c++) {
-      List<Integer> clique = cd.cliques().get(c);
+      List<Integer> clique = cliques.get(c);
       double from = x(cd.averageRanks()[clique.get(0)], k) - 3;
       double to = x(cd.averageRanks()[clique.get(clique.size() - 1)], k) + 3;
       int y = AXIS_Y + 14 + 8 * c;

@@ -1,23 +1,38 @@
 package dev.repflow.imprinting;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Critical-difference analysis of methods over tasks: Friedman, then pairwise Wilcoxon with Holm
- * correction; cliques are maximal runs of methods, consecutive in average rank, with no significant
- * pair among them (as in the critical-difference diagrams of the imprinting paper).
+ * Critical-difference analysis of methods over tasks, as IMPRINT's {@code wilcoxon_holm} and {@code
+ * form_cliques}: the Friedman test; if it rejects, a Wilcoxon signed-rank test (zero_method pratt)
+ * for every pair of methods whose scores differ somewhere, Holm's correction over those pairs
+ * (significant when the adjusted p-value is at most alpha, i.e. {@code p_(i) <= alpha / (m - i)} up
+ * to the first failure); the cliques are the maximal cliques of the graph joining every pair that
+ * is not significantly different. Methods with identical scores on every task are joined without a
+ * test (IMPRINT marks them significant; see docs/imprinting.md).
  *
  * @param names methods, best average rank first
- * @param averageRanks in the same order
- * @param cliques index lists into {@code names}, each of size 2 or more
+ * @param averageRanks mean dense rank per method, in {@code names} order (the diagram's ranks)
+ * @param pairs every pair (empty when Friedman does not reject: no post-hoc tests)
+ * @param cliques index lists into {@code names}; all methods in one when Friedman does not reject
  */
 record CriticalDifference(
     List<String> names,
     double[] averageRanks,
     RankTests.Friedman friedman,
-    double[][] adjustedP,
-    List<List<Integer>> cliques) {
+    List<Pair> pairs,
+    MaximalCliques cliques) {
+
+  /** Most cliques listed; beyond it the graph is too fragmented to draw usefully. */
+  static final int CLIQUE_LIMIT = 500;
+
+  /**
+   * One pairwise comparison; {@code p} and {@code holm} are NaN for identical methods, which are
+   * not tested.
+   */
+  record Pair(String a, String b, boolean identical, double p, double holm, boolean significant) {}
 
   /**
    * @param scores {@code [tasks][methods]}, higher is better
@@ -25,61 +40,68 @@ record CriticalDifference(
   static CriticalDifference of(List<String> methods, double[][] scores, double alpha) {
     int k = methods.size();
     RankTests.Friedman f = RankTests.friedman(scores);
+    double[] dense = new double[k];
+    for (double[] block : scores) {
+      double[] r = RankTests.denseRanksDescending(block);
+      for (int j = 0; j < k; j++) {
+        dense[j] += r[j] / scores.length;
+      }
+    }
     Integer[] order = new Integer[k];
     for (int i = 0; i < k; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(
-        order, (a, b) -> Double.compare(f.averageRanks()[a], f.averageRanks()[b]));
+    Arrays.sort(order, (a, b) -> Double.compare(dense[a], dense[b]));
     List<String> names = new ArrayList<>();
     double[] ranks = new double[k];
+    double[][] columns = new double[k][];
     for (int i = 0; i < k; i++) {
       names.add(methods.get(order[i]));
-      ranks[i] = f.averageRanks()[order[i]];
+      ranks[i] = dense[order[i]];
+      columns[i] = column(scores, order[i]);
     }
-    double[] raw = new double[k * (k - 1) / 2];
-    int idx = 0;
-    for (int i = 0; i < k; i++) {
-      for (int j = i + 1; j < k; j++) {
-        raw[idx++] = RankTests.wilcoxon(column(scores, order[i]), column(scores, order[j])).p();
+    boolean[][] joined = new boolean[k][k];
+    List<Pair> pairs = new ArrayList<>();
+    if (!(f.p() < alpha)) {
+      for (boolean[] row : joined) {
+        Arrays.fill(row, true);
+      }
+    } else {
+      pairs = pairs(names, columns, alpha);
+      for (Pair p : pairs) {
+        int i = names.indexOf(p.a());
+        int j = names.indexOf(p.b());
+        joined[i][j] = !p.significant();
+        joined[j][i] = !p.significant();
       }
     }
-    double[] adj = RankTests.holm(raw);
-    double[][] p = new double[k][k];
-    idx = 0;
-    for (int i = 0; i < k; i++) {
-      for (int j = i + 1; j < k; j++) {
-        p[i][j] = adj[idx];
-        p[j][i] = adj[idx++];
-      }
-    }
-    return new CriticalDifference(names, ranks, f, p, cliques(p, alpha));
+    return new CriticalDifference(names, ranks, f, pairs, MaximalCliques.of(joined, CLIQUE_LIMIT));
   }
 
-  private static List<List<Integer>> cliques(double[][] p, double alpha) {
-    int k = p.length;
-    List<List<Integer>> out = new ArrayList<>();
-    int lastEnd = -1;
+  private static List<Pair> pairs(List<String> names, double[][] columns, double alpha) {
+    int k = names.size();
+    List<int[]> tested = new ArrayList<>();
+    List<Double> raw = new ArrayList<>();
+    List<Pair> identical = new ArrayList<>();
     for (int i = 0; i < k; i++) {
-      int end = i;
-      outer:
-      while (end + 1 < k) {
-        for (int a = i; a <= end; a++) {
-          if (p[a][end + 1] < alpha) {
-            break outer;
-          }
+      for (int j = i + 1; j < k; j++) {
+        if (Arrays.equals(columns[i], columns[j])) {
+          identical.add(new Pair(names.get(i), names.get(j), true, Double.NaN, Double.NaN, false));
+        } else {
+          tested.add(new int[] {i, j});
+          raw.add(RankTests.wilcoxon(columns[i], columns[j]).p());
         }
-        end++;
-      }
-      if (end > i && end > lastEnd) {
-        List<Integer> clique = new ArrayList<>();
-        for (int a = i; a <= end; a++) {
-          clique.add(a);
-        }
-        out.add(clique);
-        lastEnd = end;
       }
     }
+    double[] holm = RankTests.holm(raw.stream().mapToDouble(Double::doubleValue).toArray());
+    List<Pair> out = new ArrayList<>();
+    for (int t = 0; t < tested.size(); t++) {
+      int[] ij = tested.get(t);
+      out.add(
+          new Pair(
+              names.get(ij[0]), names.get(ij[1]), false, raw.get(t), holm[t], holm[t] <= alpha));
+    }
+    out.addAll(identical);
     return out;
   }
 

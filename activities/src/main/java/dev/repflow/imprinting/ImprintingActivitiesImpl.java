@@ -3,7 +3,6 @@ package dev.repflow.imprinting;
 import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.artifacts.FeatureFiles;
-import dev.repflow.artifacts.FeatureTable;
 import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.common.StepProgress;
@@ -26,10 +25,12 @@ public class ImprintingActivitiesImpl implements ImprintingActivities {
   private static final String RUN = "imprint-run";
   private static final String BATCH = "imprint-batch";
   private static final String SUMMARY = "imprint-summary";
-  private static final int VERSION = 1;
 
-  /** 3: exact Wilcoxon p-values for small untied samples; diagram title. */
-  private static final int SUMMARY_VERSION = 3;
+  /** 2: IMPRINT's quantile NORMpost, least squares and mnn distances; seeded support sets. */
+  private static final int VERSION = 2;
+
+  /** 4: methods without seeds (median over seeds), compared set fixed by the spec, pratt/Holm. */
+  private static final int SUMMARY_VERSION = 4;
 
   private final ArtifactStore store;
   private final FeatureFiles files;
@@ -48,7 +49,7 @@ public class ImprintingActivitiesImpl implements ImprintingActivities {
         () -> {
           ProgressReporter progress = ProgressReporter.forCurrentActivity();
           List<ArtifactRef> inputs = List.of(tasks.train(), tasks.test());
-          List<TaskData> data = null; // loaded on the first run that is not memoized
+          TaskSource data = new TaskSource(files, tasks);
           List<RunRecord> records = new ArrayList<>();
           int memoized = 0;
           for (ImprintConfig config : configs) {
@@ -66,10 +67,10 @@ public class ImprintingActivitiesImpl implements ImprintingActivities {
               records.add(JsonArtifacts.read(store, done.get(), RunRecord.class));
               memoized++;
             } else {
-              if (data == null) {
-                data = load(tasks);
-              }
-              List<Double> acc = data.stream().map(t -> Imprinter.accuracy(config, t)).toList();
+              List<Double> acc =
+                  data.forSeed(config.seed()).stream()
+                      .map(t -> Imprinter.accuracy(config, t))
+                      .toList();
               RunRecord record = new RunRecord(config.id(), config, acc);
               JsonArtifacts.put(store, key, record);
               records.add(record);
@@ -118,40 +119,33 @@ public class ImprintingActivitiesImpl implements ImprintingActivities {
                   store,
                   key.replace(".json", "-table.json"),
                   new ResultsTable(tasks.names(), rows));
-          List<RunRecord> top = Summaries.select(rows, cd);
-          CriticalDifference diff = Summaries.compare(top, cd.alpha());
+          List<MethodScore> methods = Summaries.methods(rows);
+          CriticalDifference diff = Summaries.compare(methods, cd.methods(), cd.alpha());
+          ArtifactRef tests =
+              JsonArtifacts.put(
+                  store,
+                  key.replace(".json", "-tests.json"),
+                  new PairwiseTests(diff.names(), diff.pairs(), cd.alpha()));
+          List<Long> seeds = rows.stream().map(r -> r.config().seed()).distinct().sorted().toList();
           String title =
               String.format(
                   java.util.Locale.ROOT,
-                  "%d of %d imprinting runs over %d tasks (Friedman p=%.3g, Holm alpha=%s)",
-                  top.size(),
-                  rows.size(),
+                  "%d of %d imprinting methods over %d tasks, median of %d seed(s)"
+                      + " (Friedman p=%.3g, Holm alpha=%s)",
+                  diff.names().size(),
+                  methods.size(),
                   tasks.tasks().size(),
+                  seeds.size(),
                   diff.friedman().p(),
                   cd.alpha());
           ArtifactRef svg =
               putText(key.replace(".json", "-cd.svg"), CdDiagramSvg.render(diff, title));
           ImprintingSummary summary =
-              Summaries.summary(table, svg, tasks.names(), top, diff, cd.alpha(), rows.size());
+              Summaries.summary(
+                  table, svg, tests, tasks.names(), seeds, rows.size(), methods, diff);
           JsonArtifacts.put(store, key, summary);
           return summary;
         });
-  }
-
-  private List<TaskData> load(TaskSet tasks) {
-    FeatureTable train = files.read(tasks.train());
-    FeatureTable test = files.read(tasks.test());
-    if (train.columns() != test.columns()) {
-      throw new IllegalArgumentException(
-          tasks.train().uri()
-              + " has "
-              + train.columns()
-              + " columns but "
-              + tasks.test().uri()
-              + " has "
-              + test.columns());
-    }
-    return tasks.tasks().stream().map(t -> TaskData.of(t, train, test)).toList();
   }
 
   private ArtifactRef putText(String key, String body) throws IOException {

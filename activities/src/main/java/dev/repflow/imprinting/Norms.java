@@ -1,30 +1,37 @@
 package dev.repflow.imprinting;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
-
 /**
- * Row normalizations (NORM): {@code none}, {@code l2} (unit length), {@code quantile}.
- *
- * <p>Quantile normalization maps each vector's entries, by rank, onto a fixed reference
- * distribution (standard-normal quantiles {@code Phi^-1((r + 0.5) / D)}), so every vector ends up
- * with the same value distribution and only the order of its coordinates carries information. A
- * fixed reference keeps it a per-vector function, usable the same way on train embeddings, proxies
- * and queries.
+ * Normalizations (NORM) as in IMPRINT's {@code ImprintedModel.normalize}: embeddings (NORMpre,
+ * NORMinf) take {@code none} or {@code l2}; imprinted weights (NORMpost) also {@code quantile},
+ * which needs the weights imprinted before ({@link QuantileNorm}).
  */
 final class Norms {
   private Norms() {}
 
-  /** Normalized copy of {@code rows [N, D]}. */
-  static double[][] apply(String norm, double[][] rows) {
+  /** Normalized copy of embeddings {@code rows [N, D]}: none | l2. */
+  static double[][] embeddings(String norm, double[][] rows) {
     return switch (norm) {
       case "none" -> rows;
       case "l2" -> l2(rows);
-      case "quantile" -> quantile(rows);
-      default -> throw new IllegalArgumentException("unknown normalization " + norm);
+      default -> throw new IllegalArgumentException("unknown embedding normalization " + norm);
     };
   }
 
-  private static double[][] l2(double[][] rows) {
+  /**
+   * Normalized weights {@code [P, D]} of {@code proxies}, same row order: none | l2 | quantile
+   * (imprinted class by class, see {@link QuantileNorm#imprint}).
+   */
+  static double[][] weights(String norm, Proxies proxies, int classes) {
+    return switch (norm) {
+      case "none" -> proxies.vectors();
+      case "l2" -> l2(proxies.vectors());
+      case "quantile" -> QuantileNorm.imprint(proxies.vectors(), proxies.classOf(), classes);
+      default -> throw new IllegalArgumentException("unknown weight normalization " + norm);
+    };
+  }
+
+  /** Rows scaled to unit length, {@code x / max(|x|, 1e-12)} (torch's F.normalize). */
+  static double[][] l2(double[][] rows) {
     double[][] out = new double[rows.length][];
     for (int i = 0; i < rows.length; i++) {
       double s = 0;
@@ -35,31 +42,6 @@ final class Norms {
       out[i] = new double[rows[i].length];
       for (int d = 0; d < out[i].length; d++) {
         out[i][d] = rows[i][d] * inv;
-      }
-    }
-    return out;
-  }
-
-  private static double[][] quantile(double[][] rows) {
-    if (rows.length == 0) {
-      return rows;
-    }
-    int dim = rows[0].length;
-    NormalDistribution normal = new NormalDistribution(null, 0, 1);
-    double[] reference = new double[dim];
-    for (int r = 0; r < dim; r++) {
-      reference[r] = normal.inverseCumulativeProbability((r + 0.5) / dim);
-    }
-    double[][] out = new double[rows.length][dim];
-    Integer[] order = new Integer[dim];
-    for (int i = 0; i < rows.length; i++) {
-      double[] row = rows[i];
-      for (int d = 0; d < dim; d++) {
-        order[d] = d;
-      }
-      java.util.Arrays.sort(order, (a, b) -> Double.compare(row[a], row[b]));
-      for (int r = 0; r < dim; r++) {
-        out[i][order[r]] = reference[r];
       }
     }
     return out;

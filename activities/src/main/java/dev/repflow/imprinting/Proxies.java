@@ -27,9 +27,7 @@ record Proxies(double[][] vectors, int[] classOf) {
         for (int c = 0; c < classes; c++) {
           double[][] members = members(x, rows, c);
           double[][] centres =
-              gen.equals("mean")
-                  ? new double[][] {mean(members)}
-                  : KMeans.fit(members, k, seed + c);
+              gen.equals("mean") ? new double[][] {mean(members)} : kMeans(members, k, seed);
           for (double[] v : centres) {
             vectors.add(v);
             owners.add(c);
@@ -44,19 +42,39 @@ record Proxies(double[][] vectors, int[] classOf) {
   }
 
   /**
-   * Ridge regression onto one-hot targets: {@code W = (X^T X + lambda I)^-1 X^T Y}, one per class.
+   * IMPRINT's {@code select_proxies("kmeans")}: fewer than {@code k} samples (or one) are all
+   * proxies; otherwise k-means centroids, every class seeded with the same {@code seed} (sklearn's
+   * {@code random_state=seed}).
+   */
+  private static double[][] kMeans(double[][] members, int k, long seed) {
+    return members.length < k || members.length == 1 ? members : KMeans.fit(members, k, seed);
+  }
+
+  /**
+   * IMPRINT's least-squares weights ({@code compute_least_squares_weights}, arXiv 2503.06385): with
+   * class means {@code M [K, D]}, global mean {@code mu}, total covariance {@code S} over all N
+   * samples, {@code W = (1/K) M (S + mu mu^T + lambda I)^-1}; {@code S + mu mu^T = X^T X / N}.
    */
   private static Proxies leastSquares(double[][] x, int[] rows, int classes, double lambda) {
     int dim = x[0].length;
     double[][] gram = Matrices.transposeTimes(x, x);
-    for (int d = 0; d < dim; d++) {
-      gram[d][d] += Math.max(lambda, 1e-9); // a tiny floor keeps lambda=0 solvable
+    for (int r = 0; r < dim; r++) {
+      for (int c = 0; c < dim; c++) {
+        gram[r][c] /= x.length;
+      }
+      gram[r][r] += lambda;
     }
-    double[][] y = new double[x.length][classes];
-    for (int i = 0; i < x.length; i++) {
-      y[i][rows[i]] = 1;
+    double[][] means = new double[classes][];
+    for (int c = 0; c < classes; c++) {
+      means[c] = mean(members(x, rows, c));
     }
-    double[][] w = Matrices.solvePositiveDefinite(gram, Matrices.transposeTimes(x, y)); // [D, C]
+    // (S + mu mu^T + lambda I) is symmetric, so W^T = A^-1 M^T / K
+    double[][] w = Matrices.solvePositiveDefinite(gram, transpose(means)); // [D, K]
+    for (double[] row : w) {
+      for (int c = 0; c < classes; c++) {
+        row[c] /= classes;
+      }
+    }
     int[] owners = new int[classes];
     for (int c = 0; c < classes; c++) {
       owners[c] = c;

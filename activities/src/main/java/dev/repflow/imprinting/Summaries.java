@@ -2,84 +2,122 @@ package dev.repflow.imprinting;
 
 import dev.repflow.artifacts.ArtifactRef;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** From run records to the critical-difference comparison and the workflow's summary. */
+/** From run records to methods, the critical-difference comparison and the workflow's summary. */
 final class Summaries {
+  /** Methods listed in the summary's {@code leaders}. */
+  static final int LEADERS = 10;
+
   private Summaries() {}
 
   /**
-   * The compared runs: {@code cd.include()} first, then the best by mean accuracy ({@code rows}
-   * sorted), skipping runs whose accuracies equal an already chosen run's on every task.
+   * One score per method and task: the median over the method's runs (its seeds), as IMPRINT's
+   * analysis; methods in first-seen order.
    */
-  static List<RunRecord> select(List<RunRecord> rows, CdSpec cd) {
-    List<RunRecord> out = new ArrayList<>();
-    for (String id : cd.include()) {
+  static List<MethodScore> methods(List<RunRecord> runs) {
+    Map<String, List<RunRecord>> byMethod = new LinkedHashMap<>();
+    for (RunRecord r : runs) {
+      byMethod.computeIfAbsent(r.config().method(), m -> new ArrayList<>()).add(r);
+    }
+    List<MethodScore> out = new ArrayList<>();
+    byMethod.forEach(
+        (method, seeds) -> {
+          int tasks = seeds.get(0).accuracies().size();
+          List<Double> acc = new ArrayList<>();
+          for (int t = 0; t < tasks; t++) {
+            int task = t;
+            acc.add(median(seeds.stream().mapToDouble(r -> r.accuracies().get(task)).toArray()));
+          }
+          double mean = acc.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+          out.add(new MethodScore(method, acc, mean));
+        });
+    return out;
+  }
+
+  /** The best {@link #LEADERS} methods by mean accuracy (descriptive; not what is tested). */
+  static List<MethodScore> leaders(List<MethodScore> methods) {
+    return methods.stream()
+        .sorted(Comparator.comparingDouble(MethodScore::meanAccuracy).reversed())
+        .limit(LEADERS)
+        .toList();
+  }
+
+  /**
+   * CD analysis of the methods {@code names} (fixed by the spec) over the tasks (blocks).
+   *
+   * @throws IllegalArgumentException if a named method has no runs
+   */
+  static CriticalDifference compare(List<MethodScore> methods, List<String> names, double alpha) {
+    List<MethodScore> chosen = chosen(methods, names);
+    int tasks = chosen.get(0).accuracies().size();
+    double[][] scores = new double[tasks][chosen.size()];
+    for (int j = 0; j < chosen.size(); j++) {
+      for (int t = 0; t < tasks; t++) {
+        scores[t][j] = chosen.get(j).accuracies().get(t);
+      }
+    }
+    return CriticalDifference.of(names, scores, alpha);
+  }
+
+  /** The summary of {@code diff} over {@code methods}. */
+  static ImprintingSummary summary(
+      ArtifactRef table,
+      ArtifactRef diagram,
+      ArtifactRef tests,
+      List<String> tasks,
+      List<Long> seeds,
+      int runs,
+      List<MethodScore> methods,
+      CriticalDifference diff) {
+    List<MethodScore> chosen = chosen(methods, diff.names());
+    List<RankedMethod> ranked = new ArrayList<>();
+    for (int i = 0; i < chosen.size(); i++) {
+      MethodScore m = chosen.get(i);
+      ranked.add(
+          new RankedMethod(m.id(), m.accuracies(), m.meanAccuracy(), diff.averageRanks()[i]));
+    }
+    List<List<String>> cliques = new ArrayList<>();
+    for (List<Integer> c : diff.cliques().cliques()) {
+      cliques.add(c.stream().map(diff.names()::get).toList());
+    }
+    return new ImprintingSummary(
+        table,
+        diagram,
+        tests,
+        tasks,
+        seeds,
+        runs,
+        leaders(methods),
+        ranked,
+        diff.friedman().chi2(),
+        diff.friedman().p(),
+        cliques,
+        diff.cliques().complete(),
+        false);
+  }
+
+  private static List<MethodScore> chosen(List<MethodScore> methods, List<String> names) {
+    List<MethodScore> out = new ArrayList<>();
+    for (String name : names) {
       out.add(
-          rows.stream()
-              .filter(r -> r.id().equals(id))
+          methods.stream()
+              .filter(m -> m.id().equals(name))
               .findFirst()
               .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "cd.include: run '" + id + "' is not in the grid")));
-    }
-    int best = 0;
-    for (RunRecord r : rows) {
-      if (best >= cd.top()) {
-        break;
-      }
-      if (out.stream().noneMatch(o -> o.accuracies().equals(r.accuracies()))) {
-        out.add(r);
-        best++;
-      }
-    }
-    if (out.size() < 2) {
-      throw new IllegalArgumentException("cd: fewer than 2 distinct runs to compare");
+                  () -> new IllegalArgumentException("cd.methods: '" + name + "' has no runs")));
     }
     return out;
   }
 
-  /** CD analysis of {@code runs} (methods) over their tasks (blocks). */
-  static CriticalDifference compare(List<RunRecord> runs, double alpha) {
-    int tasks = runs.get(0).accuracies().size();
-    double[][] scores = new double[tasks][runs.size()];
-    for (int j = 0; j < runs.size(); j++) {
-      for (int t = 0; t < tasks; t++) {
-        scores[t][j] = runs.get(j).accuracies().get(t);
-      }
-    }
-    return CriticalDifference.of(runs.stream().map(RunRecord::id).toList(), scores, alpha);
-  }
-
-  /**
-   * The summary; when the Friedman test does not reject, every compared run is in one clique (no
-   * post-hoc test is made, Demsar 2006).
-   */
-  static ImprintingSummary summary(
-      ArtifactRef table,
-      ArtifactRef diagram,
-      List<String> tasks,
-      List<RunRecord> top,
-      CriticalDifference diff,
-      double alpha,
-      int runs) {
-    List<RankedRun> ranked = new ArrayList<>();
-    for (int i = 0; i < diff.names().size(); i++) {
-      String id = diff.names().get(i);
-      RunRecord r = top.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
-      ranked.add(new RankedRun(id, r.accuracies(), r.meanAccuracy(), diff.averageRanks()[i]));
-    }
-    List<List<String>> cliques = new ArrayList<>();
-    if (diff.friedman().p() >= alpha) {
-      cliques.add(diff.names());
-    } else {
-      for (List<Integer> c : diff.cliques()) {
-        cliques.add(c.stream().map(diff.names()::get).toList());
-      }
-    }
-    double chi2 = Double.isFinite(diff.friedman().chi2()) ? diff.friedman().chi2() : 0;
-    double p = Double.isFinite(diff.friedman().p()) ? diff.friedman().p() : 1;
-    return new ImprintingSummary(table, diagram, tasks, ranked, chi2, p, cliques, runs, false);
+  /** Median, the mean of the two middle values for an even count (pandas). */
+  static double median(double[] v) {
+    double[] s = v.clone();
+    java.util.Arrays.sort(s);
+    int n = s.length;
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
 }

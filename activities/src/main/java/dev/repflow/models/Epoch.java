@@ -8,7 +8,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import dev.repflow.data.ImageSet;
-import java.util.Random;
+import dev.repflow.data.Permutations;
 
 /**
  * One training pass over the data in a seeded shuffled order; the last partial batch is used.
@@ -33,7 +33,7 @@ record Epoch(int number, TrainSpec train) {
       NDManager base,
       TrainingListener listener) {
     ParameterStore store = new ParameterStore(base, false);
-    int[] order = shuffled(data.size(), new Random(train.seed() + number));
+    int[] order = Permutations.of(data.size(), train.seed() + number);
     int batchSize = train.batchSize();
     int batches = (data.size() + batchSize - 1) / batchSize;
     double lossSum = 0;
@@ -59,20 +59,6 @@ record Epoch(int number, TrainSpec train) {
       listener.onBatch(number + 1, b + 1, batches, loss);
     }
     return new Stats((double) correct / data.size(), lossSum / data.size());
-  }
-
-  private static int[] shuffled(int n, Random random) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
-    return order;
   }
 
   /** Accuracy and mean loss over the epoch, measured while it trained. */

@@ -9,6 +9,7 @@ import dev.repflow.collapse.CollapseWorkflowImpl;
 import dev.repflow.common.TaskQueues;
 import dev.repflow.common.WorkflowPresets;
 import dev.repflow.data.DataActivitiesImpl;
+import dev.repflow.data.DataRoots;
 import dev.repflow.eval.EvalActivitiesImpl;
 import dev.repflow.fungi.FungiEvalActivitiesImpl;
 import dev.repflow.fungi.FungiWorkflowImpl;
@@ -22,9 +23,13 @@ import dev.repflow.stitching.StitchingActivitiesImpl;
 import dev.repflow.stitching.StitchingWorkflowImpl;
 import dev.repflow.transfer.TransferEvalWorkflowImpl;
 import io.temporal.common.SimplePlugin;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -54,10 +59,12 @@ public final class RepflowPlugin extends SimplePlugin {
 
   private final ArtifactStore store;
   private final int gpuConcurrency;
+  private final DataRoots dataRoots;
 
   /**
    * Plugin storing artifacts in {@code store}; one GPU step at a time per worker; CPU numerics from
-   * {@code REPFLOW_NUMERICS} / {@code REPFLOW_THREADS} (default: portable, 2 threads).
+   * {@code REPFLOW_NUMERICS} / {@code REPFLOW_THREADS} (default: portable, 2 threads); files read
+   * only under {@link DataRoots#defaults()}.
    */
   public RepflowPlugin(ArtifactStore store) {
     this(store, NumericsProfile.fromEnvironment());
@@ -65,7 +72,15 @@ public final class RepflowPlugin extends SimplePlugin {
 
   /** Like {@link #RepflowPlugin(ArtifactStore)} with the given CPU numerics. */
   public RepflowPlugin(ArtifactStore store, NumericsProfile numerics) {
-    this(store, numerics, 1);
+    this(store, numerics, DataRoots.defaults());
+  }
+
+  /**
+   * Like {@link #RepflowPlugin(ArtifactStore, NumericsProfile)} reading files only under {@code
+   * dataRoots}.
+   */
+  public RepflowPlugin(ArtifactStore store, NumericsProfile numerics, DataRoots dataRoots) {
+    this(store, numerics, 1, dataRoots);
   }
 
   /**
@@ -74,16 +89,39 @@ public final class RepflowPlugin extends SimplePlugin {
    *
    * @param gpuConcurrency how many GPU-queue steps one worker runs at once; more than one only pays
    *     off when a step leaves the device idle (small models, data loading)
+   * @param dataRoots folders the activities may read files from (dataset, corruption and
+   *     TorchScript folders named in specs); other paths fail the step
    * @throws IllegalStateException when the PyTorch engine already runs with other CPU settings
    */
-  public RepflowPlugin(ArtifactStore store, NumericsProfile numerics, int gpuConcurrency) {
+  public RepflowPlugin(
+      ArtifactStore store, NumericsProfile numerics, int gpuConcurrency, DataRoots dataRoots) {
     super(NAME);
     this.store = Objects.requireNonNull(store, "store");
+    this.dataRoots = Objects.requireNonNull(dataRoots, "dataRoots");
     if (gpuConcurrency < 1) {
       throw new IllegalArgumentException("gpuConcurrency must be >= 1, got " + gpuConcurrency);
     }
     this.gpuConcurrency = gpuConcurrency;
     CpuNumerics.pin(numerics);
+  }
+
+  /**
+   * Adds the guards every factory running repflow needs: workflows started without input fail at
+   * once, activities read files only under the data roots.
+   */
+  @Override
+  public void configureWorkerFactory(WorkerFactoryOptions.Builder options) {
+    super.configureWorkerFactory(options);
+    List<WorkerInterceptor> interceptors = new ArrayList<>();
+    if (options.build().getWorkerInterceptors() != null) {
+      interceptors.addAll(Arrays.asList(options.build().getWorkerInterceptors()));
+    }
+    interceptors.addAll(Arrays.asList(WorkflowPresets.workerInterceptors()));
+    List<Class<?>> activityTypes = new ArrayList<>();
+    gpuActivities().forEach(a -> activityTypes.add(a.getClass()));
+    cpuActivities().forEach(a -> activityTypes.add(a.getClass()));
+    interceptors.add(new LocalPathGuard(dataRoots, activityTypes));
+    options.setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new));
   }
 
   @Override

@@ -103,18 +103,19 @@ class ImprintingGridHistoryTest {
   }
 
   private static ImprintingSpec spec() {
-    List<String> norms = List.of("none", "l2", "quantile");
     GridSpec grid =
         new GridSpec(
-            norms,
+            List.of("none", "l2"),
             List.of("mean", "kmeans", "all", "ls"),
             List.of(1, 2, 3),
             List.of(0.1, 1.0),
-            norms,
-            norms,
+            List.of("none", "l2", "quantile"),
+            List.of("none", "l2"),
             List.of("max", "mnn"),
-            List.of(1, 2, 3, 4, 5),
-            List.of(0L));
+            List.of(1, 5),
+            List.of("euclidean", "cosine"),
+            List.of("uniform", "distance"),
+            List.of(0L, 1L, 2L));
     return new ImprintingSpec(
         null,
         "grid-test",
@@ -127,7 +128,8 @@ class ImprintingGridHistoryTest {
         grid,
         100,
         3,
-        new CdSpec(5, 0.05, List.of("l2|mean|l2|l2|max")),
+        new CdSpec(
+            List.of("l2|mean|l2|l2|max", "l2|all|l2|l2|max", "none|mean|quantile|none|max"), 0.05),
         true);
   }
 

@@ -2,20 +2,22 @@ package dev.repflow.imprinting;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
+import dev.repflow.testing.PythonReference;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Against the worked examples of Demsar (2006), "Statistical comparisons of classifiers over
- * multiple data sets", JMLR 7: Table 2 (Wilcoxon, C4.5 vs C4.5+m: R+ = 93, R- = 12, T = 12) and
- * Table 6 (Friedman over four C4.5 variants: average ranks 3.143, 2.000, 2.893, 1.964, chi2_F =
- * 9.28, F_F = 3.69). The printed table rounds AUCs to three decimals; on the "voting" row the last
- * two variants print as 0.975 but are ranked 2 and 3, so the fourth value is entered as 0.974. The
- * p-values are scipy's (stats.wilcoxon zero_method="zsplit"; chi-square survival function).
+ * The tests of IMPRINT's cd_diag.py against scipy on the same inputs ({@code friedmanchisquare},
+ * {@code wilcoxon(x, y, zero_method="pratt")}). Debian's scipy is 1.10; IMPRINT pins 1.14, which
+ * differs only for an exact test with tied differences (1.10 truncates R+, 1.14 rounds it
+ * conservatively), so that case is checked against numpy enumerating the null distribution.
  */
 class RankTestsTest {
-  // columns: C4.5, C4.5+m, C4.5+cf, C4.5+m+cf; rows: the 14 data sets of Table 6
+  // Demsar (2006), Table 6: AUC of C4.5, C4.5+m, C4.5+cf, C4.5+m+cf on 14 data sets
   static final double[][] AUC = {
     {0.763, 0.768, 0.771, 0.798},
     {0.599, 0.591, 0.590, 0.569},
@@ -34,41 +36,85 @@ class RankTestsTest {
   };
 
   @Test
-  void friedmanMatchesDemsarTable6() {
+  void friedmanMatchesScipyWithTies() {
     RankTests.Friedman f = RankTests.friedman(AUC);
+    // Demsar's average ranks (ties averaged, 1 = best)
     assertArrayEquals(
         new double[] {44 / 14.0, 28 / 14.0, 40.5 / 14, 27.5 / 14}, f.averageRanks(), 1e-12);
-    assertEquals(3.143, f.averageRanks()[0], 5e-4);
-    assertEquals(1.964, f.averageRanks()[3], 5e-4);
-    assertEquals(9.28, f.chi2(), 5e-3);
-    assertEquals(3.69, f.imanDavenport(), 5e-3);
-    // scipy.stats.chi2.sf(9.278571428571437, 3)
-    assertEquals(0.025807496707063185, f.p(), 1e-9);
+    double[] scipy =
+        PythonReference.run(
+            "from scipy.stats import friedmanchisquare\n"
+                + "a = np.array("
+                + PythonReference.literal(AUC)
+                + ")\nr = friedmanchisquare(*a.T)\nprint(r.statistic, r.pvalue)");
+    assertEquals(scipy[0], f.chi2(), 1e-9);
+    assertEquals(scipy[1], f.p(), 1e-9);
+    assertThrows(IllegalArgumentException.class, () -> RankTests.friedman(new double[][] {{1, 2}}));
   }
 
   @Test
-  void wilcoxonMatchesDemsarTable2() {
-    double[] c45 = column(0);
-    double[] c45m = column(1);
-    RankTests.Wilcoxon w = RankTests.wilcoxon(c45m, c45);
-    assertEquals(93, w.rPlus(), 1e-9);
-    assertEquals(12, w.rMinus(), 1e-9);
-    assertEquals(12, w.t(), 1e-9);
-    assertEquals(0.01096849656422473, w.p(), 1e-9);
-  }
-
-  @Test
-  void exactWilcoxonWithoutTies() {
-    // 12 pairs, all differences positive and distinct: T = 0, p = 2 / 2^12 (scipy mode="exact")
-    double[] x = new double[12];
-    double[] y = new double[12];
-    for (int i = 0; i < 12; i++) {
-      x[i] = 1 + i * 0.1;
+  void wilcoxonPrattMatchesScipy() {
+    Random random = new Random(5);
+    double[][][] cases = new double[5][][];
+    // exact: 12 distinct non-zero differences
+    cases[0] = pair(random, 12, 0.3, 1e-9);
+    // Demsar's Table 2 pair (C4.5+m vs C4.5): a zero difference -> normal approximation
+    cases[1] = new double[][] {column(1), column(0)};
+    // zeros and tied differences (accuracies on a 1/100 grid)
+    cases[2] = pair(random, 20, 0.02, 0.01);
+    // more than 50 pairs: normal approximation, ties
+    cases[3] = pair(random, 60, 0.01, 0.01);
+    // exact, all differences of one sign
+    cases[4] = new double[][] {{1.5, 2.25, 3, 4.5, 5.125, 6, 7, 8}, new double[8]};
+    StringBuilder script = new StringBuilder("from scipy.stats import wilcoxon\nimport warnings\n");
+    script.append("warnings.simplefilter('ignore')\n");
+    for (double[][] c : cases) {
+      script
+          .append("print(wilcoxon(")
+          .append(PythonReference.literal(c[0]))
+          .append(", ")
+          .append(PythonReference.literal(c[1]))
+          .append(", zero_method='pratt').pvalue)\n");
     }
-    assertEquals(2 / 4096.0, RankTests.wilcoxon(x, y).p(), 1e-15);
-    // scipy.stats.wilcoxon([1, 2, -3, 4, 5, 6]) -> statistic 3.0, pvalue 0.15625
-    assertEquals(
-        0.15625, RankTests.wilcoxon(new double[] {1, 2, -3, 4, 5, 6}, new double[6]).p(), 1e-12);
+    double[] scipy = PythonReference.run(script.toString());
+    for (int i = 0; i < cases.length; i++) {
+      RankTests.Wilcoxon w = RankTests.wilcoxon(cases[i][0], cases[i][1]);
+      assertEquals(scipy[i], w.p(), 1e-12, "case " + i);
+      assertEquals(scipy[i], RankTests.wilcoxon(cases[i][1], cases[i][0]).p(), 1e-12);
+    }
+    assertTrue(RankTests.wilcoxon(cases[0][0], cases[0][1]).exact());
+    assertFalse(RankTests.wilcoxon(cases[1][0], cases[1][1]).exact());
+    assertEquals(2 / 256.0, RankTests.wilcoxon(cases[4][0], cases[4][1]).p(), 1e-15);
+  }
+
+  @Test
+  void exactWithTiedDifferencesRoundsConservativelyAsScipy114() {
+    // |d| = 1, 2, 2, 3, 4, 5, 6, 7, 8, 9 (one tie): R+ is a half-integer
+    double[] d = {1, -2, 2, 3, -4, 5, 6, -7, 8, 9};
+    RankTests.Wilcoxon w = RankTests.wilcoxon(d, new double[d.length]);
+    assertEquals(0.5, w.rPlus() % 1, 1e-12);
+    double[] reference =
+        PythonReference.run(
+            "from itertools import product\n"
+                + "n = 10\n"
+                + "sums = np.array([sum(r + 1 for r, s in enumerate(signs) if s)"
+                + " for signs in product([0, 1], repeat=n)])\n"
+                + "d = np.array("
+                + PythonReference.literal(d)
+                + ")\nfrom scipy.stats import rankdata\n"
+                + "r = rankdata(np.abs(d))\nrp = r[d > 0].sum()\n"
+                + "p = 2 * min((sums >= np.floor(rp)).mean(), (sums <= np.ceil(rp)).mean())\n"
+                + "print(rp, min(1.0, p))");
+    assertEquals(reference[0], w.rPlus(), 1e-12);
+    assertEquals(reference[1], w.p(), 1e-12);
+    assertTrue(w.exact());
+  }
+
+  @Test
+  void allZeroDifferencesAreRejected() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> RankTests.wilcoxon(new double[] {1, 2}, new double[] {1, 2}));
   }
 
   @Test
@@ -79,14 +125,21 @@ class RankTestsTest {
   }
 
   @Test
-  void cliquesJoinMethodsWithoutSignificantDifferences() {
-    CriticalDifference cd =
-        CriticalDifference.of(List.of("C4.5", "C4.5+m", "C4.5+cf", "C4.5+m+cf"), AUC, 0.05);
-    assertEquals(List.of("C4.5+m+cf", "C4.5+m", "C4.5+cf", "C4.5"), cd.names());
-    assertEquals(cd.cliques().size(), cd.cliques().stream().distinct().count());
-    String svg = CdDiagramSvg.render(cd, "Demsar 2006, Table 6");
-    org.junit.jupiter.api.Assertions.assertTrue(
-        svg.startsWith("<svg") && svg.contains("C4.5+m+cf"));
+  void denseRanksShareAndDoNotSkip() {
+    assertArrayEquals(
+        new double[] {2, 1, 2, 3}, RankTests.denseRanksDescending(new double[] {5, 9, 5, 1}));
+  }
+
+  /** Paired samples, y = x + shift + noise, rounded to {@code grid} (0 = no rounding). */
+  static double[][] pair(Random random, int n, double shift, double grid) {
+    double[][] out = new double[2][n];
+    for (int i = 0; i < n; i++) {
+      double x = 0.5 + 0.2 * random.nextGaussian();
+      double y = x + shift + 0.05 * random.nextGaussian();
+      out[0][i] = Math.round(x / grid) * grid;
+      out[1][i] = Math.round(y / grid) * grid;
+    }
+    return out;
   }
 
   private static double[] column(int j) {

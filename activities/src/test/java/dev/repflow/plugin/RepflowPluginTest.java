@@ -1,16 +1,24 @@
 package dev.repflow.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.repflow.artifacts.LocalArtifactStore;
+import dev.repflow.common.FailureTypes;
 import dev.repflow.common.TaskQueues;
+import dev.repflow.data.DataRoots;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.models.ModelSpec;
+import dev.repflow.numerics.NumericsProfile;
 import dev.repflow.transfer.TransferEvalResult;
 import dev.repflow.transfer.TransferEvalSpec;
 import dev.repflow.transfer.TransferEvalWorkflow;
+import io.temporal.api.enums.v1.RetryState;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
@@ -57,6 +65,53 @@ class RepflowPluginTest {
       assertEquals(List.of(30L, 16L), result.testEmbeddings().shape());
       assertTrue(
           result.evaluations().stream().allMatch(r -> r.accuracy() > 1.0 / 3), result.toString());
+      factory.shutdownNow();
+    }
+  }
+
+  @Test
+  void aDatasetFolderOutsideTheWorkersDataRootsFailsTheRunWithoutRetries() {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      var store = new LocalArtifactStore(dir, "repflow");
+      DataRoots roots = DataRoots.of(List.of(dir.resolve("datasets")));
+      WorkerFactory factory =
+          WorkerFactory.newInstance(
+              env.getWorkflowClient(),
+              WorkerFactoryOptions.newBuilder()
+                  .setPlugins(new RepflowPlugin(store, NumericsProfile.fromEnvironment(), roots))
+                  .build());
+      factory.newWorker(TaskQueues.CPU);
+      factory.newWorker(TaskQueues.GPU);
+      factory.start();
+
+      TransferEvalSpec spec =
+          new TransferEvalSpec(
+              null,
+              "roots",
+              new DatasetSpec(null, "/usr/share/datasets/fashion-mnist", 30, 10),
+              new ModelSpec("cnn", 4, 16),
+              new TransferEvalSpec.Pretrain(List.of(0, 1, 2), 1, 30, 0.003, 1),
+              new TransferEvalSpec.Evaluate(List.of(7, 8, 9), 5, false),
+              true);
+      WorkflowFailedException e =
+          assertThrows(
+              WorkflowFailedException.class,
+              () ->
+                  env.getWorkflowClient()
+                      .newWorkflowStub(
+                          TransferEvalWorkflow.class,
+                          WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CPU).build())
+                      .run(spec));
+
+      ActivityFailure step = (ActivityFailure) e.getCause();
+      ApplicationFailure cause = (ApplicationFailure) step.getCause();
+      assertEquals(FailureTypes.INVALID_INPUT, cause.getType());
+      assertTrue(
+          cause
+              .getOriginalMessage()
+              .startsWith("dataset.dir: /usr/share/datasets/fashion-mnist is outside"));
+      assertTrue(cause.getOriginalMessage().contains(roots.roots().get(0).toString()));
+      assertEquals(RetryState.RETRY_STATE_NON_RETRYABLE_FAILURE, step.getRetryState());
       factory.shutdownNow();
     }
   }

@@ -71,4 +71,15 @@ public final class PythonReference {
   public static String literal(long[] values) {
     return Arrays.toString(values);
   }
+
+  public static String literal(int[] values) {
+    return Arrays.toString(values);
+  }
+
+  /** Values as a Python list literal that round-trips doubles. */
+  public static String literal(double[] values) {
+    return Arrays.stream(values)
+        .mapToObj(Double::toString)
+        .collect(Collectors.joining(",", "[", "]"));
+  }
 }

@@ -1,8 +1,11 @@
 package dev.repflow.anchoring;
 
+import dev.repflow.artifacts.RunContext;
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.models.ModelSpec;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Input of {@link AnchoringWorkflow}: train a standard and anchored models, infer on corrupted test
@@ -28,6 +31,7 @@ public record AnchoringSpec(
 
   public AnchoringSpec {
     pipeline = PipelineSpec.requirePipeline(pipeline, PIPELINE);
+    experiment = RunContext.requireExperiment(experiment);
     dataset = dataset == null ? new DatasetSpec(null, null, null, null) : dataset;
     model = model == null ? new ModelSpec(null, 0, 0) : model;
     if (train == null) {
@@ -42,6 +46,13 @@ public record AnchoringSpec(
   public AnchoringSpec withUseCache(boolean on) {
     return new AnchoringSpec(
         pipeline, experiment, dataset, model, train, corruptions, inference, on);
+  }
+
+  @Override
+  public Map<String, String> localPaths() {
+    Map<String, String> paths = new TreeMap<>(dataset.localPaths());
+    paths.putAll(corruptions.localPaths());
+    return paths;
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.repflow.anchoring;
 
+import dev.repflow.data.LocalPaths;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -12,7 +14,8 @@ import java.util.TreeSet;
  * @param dir optional folder in the CIFAR-10-C layout ({@code <type>.npy} with 5 x N images, {@code
  *     labels.npy}); when set, sets are read from there instead of generated
  */
-public record CorruptionSpec(List<String> types, List<Integer> severities, Long seed, String dir) {
+public record CorruptionSpec(List<String> types, List<Integer> severities, Long seed, String dir)
+    implements LocalPaths {
   /** Corruptions the generator implements (CIFAR-10-C names that make sense for grayscale). */
   public static final List<String> KNOWN =
       List.of(
@@ -52,6 +55,11 @@ public record CorruptionSpec(List<String> types, List<Integer> severities, Long 
     severities = List.copyOf(new TreeSet<>(severities));
     seed = seed == null ? 2024L : seed;
     dir = dir == null || dir.isBlank() ? null : dir;
+  }
+
+  @Override
+  public Map<String, String> localPaths() {
+    return dir == null ? Map.of() : Map.of("corruptions.dir", dir);
   }
 
   /** Throws naming {@code name} unless the generator knows it. */

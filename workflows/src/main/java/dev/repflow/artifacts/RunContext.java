@@ -1,5 +1,7 @@
 package dev.repflow.artifacts;
 
+import java.util.regex.Pattern;
+
 /**
  * Settings every step request carries: where its artifacts go and whether it may reuse them.
  *
@@ -7,11 +9,31 @@ package dev.repflow.artifacts;
  * @param useCache false recomputes every step even when its content address exists
  */
 public record RunContext(String experiment, boolean useCache) {
+  /** What an experiment name may be: one S3 key segment, safe in paths and workflow ids. */
+  private static final Pattern EXPERIMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
   public RunContext {
-    if (experiment == null || !experiment.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+    requireExperiment(experiment);
+  }
+
+  /**
+   * Returns {@code experiment} when it is a valid experiment name.
+   *
+   * @throws IllegalArgumentException naming the {@code experiment} key otherwise
+   */
+  public static String requireExperiment(String experiment) {
+    if (experiment == null || experiment.isBlank()) {
       throw new IllegalArgumentException(
-          "experiment must be 1-100 chars of letters, digits, '.', '_' or '-', got " + experiment);
+          "experiment: is required (1-100 letters, digits, '.', '_' or '-'; it names the run"
+              + " and starts every artifact key)");
     }
+    if (!EXPERIMENT.matcher(experiment).matches()) {
+      throw new IllegalArgumentException(
+          "experiment: '"
+              + experiment
+              + "' is not a valid name (1-100 letters, digits, '.', '_' or '-', starting with a"
+              + " letter or digit)");
+    }
+    return experiment;
   }
 }

@@ -1,5 +1,6 @@
 package dev.repflow.collapse;
 
+import dev.repflow.artifacts.RunContext;
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.data.ClassSubset;
 import dev.repflow.data.DatasetSpec;
@@ -30,6 +31,7 @@ public record CollapseSpec(
 
   public CollapseSpec {
     pipeline = PipelineSpec.requirePipeline(pipeline, PIPELINE);
+    experiment = RunContext.requireExperiment(experiment);
     dataset = dataset == null ? new DatasetSpec(null, null, null, null) : dataset;
     model = model == null ? new ModelSpec(null, 0, 0) : model;
     if (pretrain == null) {

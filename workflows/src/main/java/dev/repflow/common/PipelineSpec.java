@@ -1,6 +1,7 @@
 package dev.repflow.common;
 
 import dev.repflow.data.DatasetSpec;
+import java.util.Map;
 
 /**
  * What every pipeline's spec record offers the CLI and the web UI, whatever its method.
@@ -18,6 +19,14 @@ public interface PipelineSpec {
 
   /** Images the pipeline reads. */
   DatasetSpec dataset();
+
+  /**
+   * Every path on a worker's disk this spec names (config key to path), which workers accept only
+   * under their data roots. The dataset folder unless a pipeline names more.
+   */
+  default Map<String, String> localPaths() {
+    return dataset().localPaths();
+  }
 
   /** Short model label for the {@code RepflowModel} search attribute. */
   String modelLabel();

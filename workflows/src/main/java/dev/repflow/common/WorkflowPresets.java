@@ -1,6 +1,7 @@
 package dev.repflow.common;
 
 import io.temporal.common.converter.DataConverterException;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.WorkflowImplementationOptions;
 
 /** How repflow's workflow implementations are registered on a worker. */
@@ -9,13 +10,23 @@ public final class WorkflowPresets {
 
   /**
    * Fails the run, instead of retrying its workflow task forever, when the input cannot be read
-   * into a spec (e.g. JSON from {@code temporal workflow start} naming an unknown class): the
-   * spec's validation message then shows as the run's failure. Invalid input never gets better by
-   * replaying it.
+   * into a spec. Reading the input runs every spec record's compact-constructor validation (the
+   * same the CLI runs on a config), so JSON from {@code temporal workflow start} with a bad value
+   * fails the run at once with the message naming the key, e.g. {@code evaluate.classes: unknown
+   * class id 12} or {@code experiment: 'a b' is not a valid name}. Invalid input never gets better
+   * by replaying it.
    */
   public static WorkflowImplementationOptions implementationOptions() {
     return WorkflowImplementationOptions.newBuilder()
         .setFailWorkflowExceptionTypes(DataConverterException.class)
         .build();
+  }
+
+  /**
+   * Worker interceptors every factory running repflow's workflows needs: {@link
+   * WorkflowInputGuard}.
+   */
+  public static WorkerInterceptor[] workerInterceptors() {
+    return new WorkerInterceptor[] {new WorkflowInputGuard()};
   }
 }

@@ -1,5 +1,7 @@
 package dev.repflow.data;
 
+import java.util.Map;
+
 /**
  * Which images to load.
  *
@@ -10,7 +12,8 @@ package dev.repflow.data;
  *     all. For quick runs and tests.
  * @param testPerClass same for the test split
  */
-public record DatasetSpec(String name, String dir, Integer trainPerClass, Integer testPerClass) {
+public record DatasetSpec(String name, String dir, Integer trainPerClass, Integer testPerClass)
+    implements LocalPaths {
   public static final String FASHION_MNIST = "fashion-mnist";
   public static final String FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist";
 
@@ -28,6 +31,11 @@ public record DatasetSpec(String name, String dir, Integer trainPerClass, Intege
   /** Number of classes of the dataset. */
   public int numClasses() {
     return 10;
+  }
+
+  @Override
+  public Map<String, String> localPaths() {
+    return Map.of("dataset.dir", dir);
   }
 
   /** Per-class limit for a split, or null for all. */

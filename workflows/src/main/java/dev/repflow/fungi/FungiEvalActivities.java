@@ -3,6 +3,7 @@ package dev.repflow.fungi;
 import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
+import dev.repflow.data.LocalPath;
 import dev.repflow.models.ModelSpec;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
@@ -26,7 +27,8 @@ public interface FungiEvalActivities {
    * spec.dim()} means the layer's output size.
    */
   @ActivityMethod(name = "FungiProjectionTorchScript")
-  FungiProjection projectionTorchScript(RunContext run, String dir, ProjectionSpec spec);
+  FungiProjection projectionTorchScript(
+      RunContext run, @LocalPath("torchscript") String dir, ProjectionSpec spec);
 
   /**
    * L2-normalises each block, concatenates, fits PCA on train, then kNN, linear probe, few-shot and

@@ -1,10 +1,13 @@
 package dev.repflow.fungi;
 
+import dev.repflow.artifacts.RunContext;
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.data.ClassSubset;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.models.ModelSpec;
 import dev.repflow.transfer.TransferEvalSpec;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Input of {@link FungiWorkflow}: pretrain a backbone, then evaluate its frozen embeddings
@@ -37,6 +40,7 @@ public record FungiSpec(
 
   public FungiSpec {
     pipeline = PipelineSpec.requirePipeline(pipeline, PIPELINE);
+    experiment = RunContext.requireExperiment(experiment);
     dataset = dataset == null ? new DatasetSpec(null, null, null, null) : dataset;
     model = model == null ? new ModelSpec(null, 0, 0) : model;
     torchscript = torchscript == null || torchscript.isBlank() ? null : torchscript;
@@ -61,6 +65,15 @@ public record FungiSpec(
   public FungiSpec withUseCache(boolean on) {
     return new FungiSpec(
         pipeline, experiment, dataset, model, pretrain, gradients, evaluate, torchscript, on);
+  }
+
+  @Override
+  public Map<String, String> localPaths() {
+    Map<String, String> paths = new TreeMap<>(dataset.localPaths());
+    if (torchscript != null) {
+      paths.put("torchscript", torchscript);
+    }
+    return paths;
   }
 
   @Override

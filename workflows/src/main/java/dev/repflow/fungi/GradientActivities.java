@@ -3,6 +3,7 @@ package dev.repflow.fungi;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.data.DatasetSpec;
+import dev.repflow.data.LocalPath;
 import dev.repflow.data.Split;
 import dev.repflow.models.TrainedBackbone;
 import io.temporal.activity.ActivityInterface;
@@ -35,7 +36,11 @@ public interface GradientActivities {
    */
   @ActivityMethod(name = "FungiEmbedTorchScript")
   StepResult embedTorchScript(
-      RunContext run, DatasetSpec dataset, Split split, List<Integer> classes, String dir);
+      RunContext run,
+      DatasetSpec dataset,
+      Split split,
+      List<Integer> classes,
+      @LocalPath("torchscript") String dir);
 
   /** {@link #gradients} for a TorchScript backbone exported into {@code dir}. */
   @ActivityMethod(name = "FungiGradientsTorchScript")
@@ -44,7 +49,7 @@ public interface GradientActivities {
       DatasetSpec dataset,
       Split split,
       List<Integer> classes,
-      String dir,
+      @LocalPath("torchscript") String dir,
       ObjectiveSpec objective,
       FungiProjection projection,
       int batchSize);

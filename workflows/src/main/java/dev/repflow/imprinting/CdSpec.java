@@ -1,27 +1,58 @@
 package dev.repflow.imprinting;
 
+import java.util.HashSet;
 import java.util.List;
 
 /**
- * Critical-difference analysis.
+ * Critical-difference analysis. The compared methods are fixed before any result exists: either
+ * every method of the grid or the ones named here, never a selection made from the results.
  *
- * @param top how many of the best runs (by mean accuracy) enter the Friedman test and the diagram
- *     besides {@code include}; runs with exactly the same accuracy on every task as one already
- *     chosen (equivalent configs, e.g. AGG on one proxy per class) are skipped; default 10
+ * @param methods method ids ({@link ImprintConfig#method()}, without the seed) to compare, e.g. the
+ *     published configurations; empty or absent = every method of the grid
  * @param alpha significance level of the Friedman and Holm-corrected Wilcoxon tests, default 0.05
- * @param include run ids always compared, e.g. the published baselines
  */
-public record CdSpec(int top, double alpha, List<String> include) {
+public record CdSpec(List<String> methods, double alpha) {
 
   public CdSpec {
-    include = include == null ? List.of() : List.copyOf(include);
-    top = top == 0 ? 10 : top;
+    methods = methods == null ? List.of() : List.copyOf(methods);
     alpha = alpha == 0 ? 0.05 : alpha;
-    if (top < 2) {
-      throw new IllegalArgumentException("cd.top must be >= 2, got " + top);
-    }
     if (!(alpha > 0 && alpha < 1)) {
       throw new IllegalArgumentException("cd.alpha must be in (0, 1), got " + alpha);
     }
+    var seen = new HashSet<String>();
+    for (String id : methods) {
+      if (!seen.add(id)) {
+        throw new IllegalArgumentException("cd.methods: '" + id + "' is listed twice");
+      }
+    }
+  }
+
+  /**
+   * The compared methods of {@code grid}, checked up front: named ones must be methods of the grid,
+   * and the Friedman test needs at least 3.
+   */
+  public List<String> compared(GridSpec grid) {
+    List<String> all = grid.methods();
+    for (String id : methods) {
+      if (!all.contains(id)) {
+        throw new IllegalArgumentException(
+            "cd.methods: '"
+                + id
+                + "' is not a method of the grid (method ids look like "
+                + all.get(0)
+                + ", without the seed)");
+      }
+    }
+    List<String> out = methods.isEmpty() ? all : methods;
+    if (out.size() < 3) {
+      throw new IllegalArgumentException(
+          "cd: the Friedman test needs at least 3 methods, got " + out.size() + ": " + out);
+    }
+    return out;
+  }
+
+  /** This spec with {@link #compared} spelled out, for the summary step. */
+  public CdSpec resolved(GridSpec grid) {
+    return new CdSpec(compared(grid), alpha);
   }
 }

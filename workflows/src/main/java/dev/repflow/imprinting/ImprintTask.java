@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param name column name in the results table
  * @param classes class ids of the task
- * @param shots train samples per class used to imprint (first ones in file order); 0 = all
+ * @param shots train samples per class used to imprint, drawn with the run's seed (a seeded
+ *     permutation of the class's train rows, so 5 shots are the first 5 of the 50); 0 = all
  */
 public record ImprintTask(String name, List<Integer> classes, int shots) {
 

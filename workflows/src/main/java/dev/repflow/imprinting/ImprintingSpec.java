@@ -1,5 +1,6 @@
 package dev.repflow.imprinting;
 
+import dev.repflow.artifacts.RunContext;
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.data.ClassSubset;
 import dev.repflow.data.DatasetSpec;
@@ -37,6 +38,7 @@ public record ImprintingSpec(
 
   public ImprintingSpec {
     pipeline = PipelineSpec.requirePipeline(pipeline, PIPELINE);
+    experiment = RunContext.requireExperiment(experiment);
     dataset = dataset == null ? new DatasetSpec(null, null, null, null) : dataset;
     model = model == null ? new ModelSpec(null, 0, 0) : model;
     if (pretrain == null) {
@@ -68,20 +70,17 @@ public record ImprintingSpec(
                 + classes);
       }
     }
-    grid = grid == null ? new GridSpec(null, null, null, null, null, null, null, null, null) : grid;
-    var ids = grid.expand().stream().map(ImprintConfig::id).toList(); // validates every value
+    grid =
+        grid == null
+            ? new GridSpec(null, null, null, null, null, null, null, null, null, null, null)
+            : grid;
     batchSize = batchSize == 0 ? 50 : batchSize;
     parallelism = parallelism == 0 ? 4 : parallelism;
     if (batchSize < 1 || parallelism < 1) {
       throw new IllegalArgumentException("batchSize and parallelism must be positive");
     }
-    cd = cd == null ? new CdSpec(0, 0, null) : cd;
-    for (String id : cd.include()) {
-      if (!ids.contains(id)) {
-        throw new IllegalArgumentException(
-            "cd.include: run '" + id + "' is not in the grid (ids look like " + ids.get(0) + ")");
-      }
-    }
+    cd = cd == null ? new CdSpec(null, 0) : cd;
+    cd.compared(grid); // validates every grid value and the compared methods before anything runs
     useCache = useCache == null ? Boolean.TRUE : useCache;
   }
 

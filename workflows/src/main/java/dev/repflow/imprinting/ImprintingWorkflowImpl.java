@@ -77,8 +77,9 @@ public class ImprintingWorkflowImpl implements ImprintingWorkflow {
     List<BatchResult> done = started.stream().map(Promise::get).toList();
 
     var refs = done.stream().map(BatchResult::runs).toList();
+    CdSpec cd = spec.cd().resolved(spec.grid());
     ImprintingSummary summary =
-        steps.start(SUMMARIZE, () -> imprint.summarize(run, tasks, refs, spec.cd())).get();
+        steps.start(SUMMARIZE, () -> imprint.summarize(run, tasks, refs, cd)).get();
     int memoized = done.stream().mapToInt(BatchResult::memoized).sum();
     return new ImprintingResult(backbone, tasks, summary, memoized, steps.cached(), steps.total());
   }

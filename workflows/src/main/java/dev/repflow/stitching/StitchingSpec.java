@@ -1,5 +1,6 @@
 package dev.repflow.stitching;
 
+import dev.repflow.artifacts.RunContext;
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.data.ClassSubset;
 import dev.repflow.data.DatasetSpec;
@@ -36,6 +37,7 @@ public record StitchingSpec(
 
   public StitchingSpec {
     pipeline = PipelineSpec.requirePipeline(pipeline, PIPELINE);
+    experiment = RunContext.requireExperiment(experiment);
     dataset = dataset == null ? new DatasetSpec(null, null, null, null) : dataset;
     classes = ClassSubset.validate("classes", classes, dataset.numClasses());
     if (pretrain == null) {

@@ -32,8 +32,10 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +49,14 @@ class TransferEvalWorkflowTest {
 
   @BeforeEach
   void setUp() {
-    env = TestWorkflowEnvironment.newInstance();
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setWorkerFactoryOptions(
+                    WorkerFactoryOptions.newBuilder()
+                        .setWorkerInterceptors(WorkflowPresets.workerInterceptors())
+                        .build())
+                .build());
     models = mock(ModelActivities.class, withSettings().withoutAnnotations());
     data = mock(DataActivities.class, withSettings().withoutAnnotations());
     eval = mock(EvalActivities.class, withSettings().withoutAnnotations());
@@ -186,6 +195,58 @@ class TransferEvalWorkflowTest {
 
     String message = String.valueOf(e.getCause().getMessage());
     assertTrue(message.contains("evaluate.classes: unknown class id 12"), message);
+  }
+
+  /** Starts by type name as `temporal workflow start` does; the run may loop for at most 60 s. */
+  private WorkflowStub startUntyped(String id, Object input) {
+    WorkflowStub stub =
+        env.getWorkflowClient()
+            .newUntypedWorkflowStub(
+                TransferEvalWorkflow.TYPE,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(id)
+                    .setTaskQueue(TaskQueues.CPU)
+                    .setWorkflowRunTimeout(java.time.Duration.ofSeconds(60))
+                    .build());
+    if (input == null) {
+      stub.start();
+    } else {
+      stub.start(input);
+    }
+    return stub;
+  }
+
+  @Test
+  void anExperimentNameThatIsNoKeySegmentFailsTheRunNamingTheKey() throws Exception {
+    String json =
+        """
+        {"experiment": "a b",
+         "pretrain": {"classes": [0, 1], "epochs": 1, "batchSize": 8, "learningRate": 0.1, "seed": 1},
+         "evaluate": {"classes": [5, 6]}}
+        """;
+    WorkflowStub stub =
+        startUntyped(
+            "bad-experiment", new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
+
+    WorkflowFailedException e =
+        assertThrows(WorkflowFailedException.class, () -> stub.getResult(TransferEvalResult.class));
+
+    // Failed by the input check, not by the run timeout a retried workflow task would reach.
+    String message = String.valueOf(e.getCause().getMessage());
+    assertTrue(message.contains("experiment: 'a b' is not a valid name"), message);
+    verify(models, never()).pretrain(any(), any(), anyList(), any(), any());
+  }
+
+  @Test
+  void aRunStartedWithoutInputFailsAtOnceSayingSo() {
+    WorkflowStub stub = startUntyped("no-input", null);
+
+    WorkflowFailedException e =
+        assertThrows(WorkflowFailedException.class, () -> stub.getResult(TransferEvalResult.class));
+
+    ApplicationFailure failure = (ApplicationFailure) e.getCause();
+    assertEquals(FailureTypes.INVALID_INPUT, failure.getType());
+    assertTrue(failure.getOriginalMessage().contains("started without input"), failure.toString());
   }
 
   @Test

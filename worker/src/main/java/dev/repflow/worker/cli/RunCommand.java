@@ -1,0 +1,107 @@
+package dev.repflow.worker.cli;
+
+import dev.repflow.common.PipelineSpec;
+import dev.repflow.common.TaskQueues;
+import dev.repflow.data.DataRoots;
+import dev.repflow.worker.config.ConfigWarnings;
+import dev.repflow.worker.config.Preflight;
+import dev.repflow.worker.report.RunTimings;
+import io.temporal.client.WorkflowStub;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code repflow run CONFIG}: validate, start the pipeline, show progress, print the results. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a pipeline config and waits for its result.",
+      "Without --temporal/--s3-endpoint everything runs in this process: an embedded Temporal"
+          + " server, an embedded S3 (objects kept in --data-dir, so re-runs reuse finished"
+          + " steps) and a worker."
+    })
+public final class RunCommand implements Callable<Integer> {
+  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  @Spec private CommandSpec spec;
+  @Mixin private TemporalOptions temporal;
+  @Mixin private S3Options s3;
+  @Mixin private NumericsOptions numerics;
+  @Mixin private DataRootOptions dataRoots;
+
+  @Parameters(index = "0", paramLabel = "CONFIG", description = "Pipeline config (YAML).")
+  private Path config;
+
+  @Option(names = "--no-cache", description = "Recompute every step, even ones already stored.")
+  private boolean noCache;
+
+  @Option(
+      names = "--no-worker",
+      description = "Start no worker here: workers on the cluster run the steps.")
+  private boolean noWorker;
+
+  @Option(names = "--workflow-id", description = "Workflow id (default: <experiment>-<time>).")
+  private String workflowId;
+
+  @Option(
+      names = "--detach",
+      description = "Print the workflow id and exit; follow it with `repflow status ID`.")
+  private boolean detach;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Pipelines.Loaded loaded = Pipelines.load(config);
+    Pipeline<?, ?> pipeline = loaded.pipeline();
+    PipelineSpec spec = loaded.spec().withUseCache(!noCache);
+    ConfigWarnings.of(spec).forEach(w -> err.println("warning: " + w));
+    if (detach && (temporal.embedded() || !noWorker)) {
+      throw new UsageException(
+          "--detach needs a Temporal server and workers that outlive this process:"
+              + " pass --temporal and --no-worker");
+    }
+    // The worker started here may read files under its roots and the config's own folder.
+    DataRoots roots = dataRoots.rootsWith(config.toAbsolutePath().getParent());
+    if (!noWorker) {
+      Preflight.check(config, spec, roots);
+    }
+    try (RepflowRuntime runtime = RepflowRuntime.start(temporal, s3, numerics.profile(), roots)) {
+      if (!noWorker) {
+        runtime.startWorker(Set.of(TaskQueues.CPU, TaskQueues.GPU));
+      }
+      String id =
+          workflowId != null
+              ? workflowId
+              : spec.experiment() + "-" + LocalDateTime.now().format(ID_TIME);
+      WorkflowStub stub = PipelineStarter.start(runtime, id, pipeline.workflowType(), spec, config);
+      out.println(
+          "Started "
+              + pipeline.workflowType()
+              + " "
+              + id
+              + " (artifacts: "
+              + runtime.s3Location()
+              + ")");
+      out.flush();
+      if (detach) {
+        return 0;
+      }
+      Object result =
+          new ProgressMonitor(runtime.connection(), err).await(stub, pipeline.resultType());
+      RunTimings timings = RunTimings.of(runtime.client().fetchHistory(id));
+      pipeline.printResult(out, id, spec, result, timings);
+      return 0;
+    }
+  }
+}
