@@ -1,6 +1,7 @@
 package dev.repflow.fungi;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -17,6 +18,9 @@ import ai.djl.ndarray.types.Shape;
  * values followed by a signed count sketch (each of P buckets sums S/P of them).
  */
 public final class GradientProjector implements AutoCloseable {
+  /** Samples per step of the sketch: its working tensors are [chunk, S] and [chunk, V, a + b]. */
+  static final int SKETCH_CHUNK = 8;
+
   private final ProjectionPlan plan;
   private final NDList matrices;
 
@@ -61,7 +65,18 @@ public final class GradientProjector implements AutoCloseable {
     return left.transpose(0, 2, 1).matMul(right);
   }
 
+  /** Sketch, {@value #SKETCH_CHUNK} samples at a time so the working tensors stay small. */
   private NDArray sketch(NDArray upstream, NDArray withBias, long b) {
+    NDList chunks = new NDList();
+    for (long from = 0; from < b; from += SKETCH_CHUNK) {
+      long to = Math.min(b, from + SKETCH_CHUNK);
+      String rows = from + ":" + to;
+      chunks.add(sketchChunk(upstream.get(rows), withBias.get(rows), to - from));
+    }
+    return chunks.size() == 1 ? chunks.head() : NDArrays.concat(chunks, 0);
+  }
+
+  private NDArray sketchChunk(NDArray upstream, NDArray withBias, long b) {
     int next = 0;
     NDArray left = // [B, V, a]
         plan.outputFactor() < plan.outputs() ? upstream.matMul(matrices.get(next++)) : upstream;

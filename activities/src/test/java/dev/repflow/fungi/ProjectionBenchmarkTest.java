@@ -192,7 +192,7 @@ class ProjectionBenchmarkTest {
   /**
    * Bytes of the largest tensors one batch of {@code batch} samples x {@code rows} rows creates
    * beyond its inputs: dense, the per-sample gradients; the others, the projected sides and
-   * (sketch) the first stage's values with their permuted copy.
+   * (sketch, per chunk of samples) the first stage's values with their permuted copy.
    */
   static long batchBytes(ProjectionPlan plan, long batch, long rows) {
     long a = plan.outputFactor();
@@ -200,7 +200,11 @@ class ProjectionBenchmarkTest {
     return switch (plan.scheme()) {
       case ProjectionSpec.KRONECKER -> 4 * batch * (rows * (a + b) + plan.dim());
       case ProjectionSpec.KHATRI_RAO -> 4 * batch * rows * plan.dim() * 3;
-      case ProjectionSpec.SKETCH -> 4 * batch * (rows * (a + b) + 2L * plan.sketchSize());
+      case ProjectionSpec.SKETCH ->
+          4
+                  * Math.min(batch, GradientProjector.SKETCH_CHUNK)
+                  * (rows * (a + b) + 2L * plan.sketchSize())
+              + 4 * batch * plan.dim();
       default -> 4 * batch * plan.gradientDim();
     };
   }
