@@ -19,7 +19,7 @@ import ai.djl.ndarray.types.Shape;
  */
 public final class GradientProjector implements AutoCloseable {
   /** Samples per step of the sketch: its working tensors are [chunk, S] and [chunk, V, a + b]. */
-  static final int SKETCH_CHUNK = 8;
+  static final int SKETCH_CHUNK = 16;
 
   private final ProjectionPlan plan;
   private final NDList matrices;

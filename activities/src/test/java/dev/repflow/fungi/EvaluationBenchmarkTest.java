@@ -66,7 +66,7 @@ class EvaluationBenchmarkTest {
     double[] totals = new double[2];
     // Per combination, repflow and the baseline alternate ROUNDS times: the load of a shared
     // machine drifts within seconds, so only close neighbours in time are compared.
-    for (String combo : COMBOS.keySet()) {
+    for (String combo : combos()) {
       List<Run> ours = new ArrayList<>();
       List<Run> theirs = new ArrayList<>();
       for (int round = 0; round < ROUNDS; round++) {
@@ -105,10 +105,18 @@ class EvaluationBenchmarkTest {
             BenchmarkSupport.peakRssMib(),
             baselinePeak));
     writeAgreementFiles();
-    for (String combo : COMBOS.keySet()) {
+    for (String combo : combos()) {
       report.add(combo + ": agreement " + baseline(combo, true).results());
     }
     BenchmarkSupport.write("eval-benchmark.txt", report);
+  }
+
+  /** The combinations to time: all, or those listed in {@code -Deval.combos=all,kl}. */
+  private static List<String> combos() {
+    String only = System.getProperty("eval.combos", "");
+    return COMBOS.keySet().stream()
+        .filter(c -> only.isBlank() || List.of(only.split(",")).contains(c))
+        .toList();
   }
 
   /** One timed evaluation: total seconds, seconds per stage, results. */
@@ -218,6 +226,9 @@ class EvaluationBenchmarkTest {
   /** repflow's PCA outputs and kNN predictions of every combination, for the baseline to check. */
   private static void writeAgreementFiles() throws IOException {
     for (var combo : COMBOS.entrySet()) {
+      if (!combos().contains(combo.getKey())) {
+        continue;
+      }
       List<FeatureTable> train = tables(combo.getValue(), "train");
       float[][] x = FeatureBlocks.concat(train.stream().map(FeatureTable::features).toList());
       float[][] q =
