@@ -7,8 +7,10 @@ import dev.repflow.data.ImageSet;
 
 /**
  * Builds network inputs. Plain: {@code [B, 1, H, W]}. Anchored: {@code [B, 2, H, W]} with channel 0
- * the anchor and channel 1 the residual {@code x - anchor}; a masked anchor is all zeros, so the
- * input is {@code [0, x]}.
+ * the anchor and channel 1 the residual {@code x - anchor}. Reference masking zeroes the anchor
+ * channel and keeps the residual, so the input is {@code [0, x - anchor]} (LLNL/anchoring {@code
+ * CIFAR/wrapper.py}: the reference goes through the mask, the residual is computed from the
+ * unmasked anchor).
  */
 final class AnchorInputs {
   private AnchorInputs() {}
@@ -31,7 +33,8 @@ final class AnchorInputs {
    * Anchored input: image {@code rows[k]} of {@code data} with anchor {@code anchors[k]} of {@code
    * pool}.
    *
-   * @param masked true replaces every anchor by zeros (reference masking)
+   * @param masked true zeroes every reference channel (reference masking); the residual channel is
+   *     {@code x - anchor} either way
    * @return {@code [B, 2, H, W]} in {@code manager}
    */
   static NDArray anchored(
@@ -60,15 +63,13 @@ final class AnchorInputs {
     float[] anchor = new float[size];
     for (int k = 0; k < rows.length; k++) {
       int base = k * 2 * size;
+      pool.copyImage(anchors[k], anchor, 0);
       if (!masked) {
-        pool.copyImage(anchors[k], anchor, 0);
         System.arraycopy(anchor, 0, out, base, size);
       }
       data.copyImage(rows[k], out, base + size);
-      if (!masked) {
-        for (int p = 0; p < size; p++) {
-          out[base + size + p] -= anchor[p];
-        }
+      for (int p = 0; p < size; p++) {
+        out[base + size + p] -= anchor[p];
       }
     }
     return out;

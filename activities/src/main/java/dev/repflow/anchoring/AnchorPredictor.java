@@ -2,23 +2,28 @@ package dev.repflow.anchoring;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.Permutations;
 import dev.repflow.models.BatchListener;
-import dev.repflow.models.Classifier;
 import java.util.Arrays;
-import java.util.Random;
 
 /**
- * Inference of a standard or anchored classifier. An anchored model sees each image with {@code
- * anchors} anchors drawn from the training images; its prediction is the mean softmax and the
- * spread across anchors is kept as an uncertainty score.
+ * Inference of a standard or anchored classifier. An anchored model sees every image with the same
+ * {@code anchors} anchors, distinct training images drawn once with {@code seed} and shared by the
+ * whole test set and every corrupted copy of it (LLNL/anchoring {@code CIFAR/inference.py} fixes
+ * one anchor batch for all test batches). The per-anchor logits are combined by {@link
+ * AnchorEnsemble}.
  *
  * @param anchors anchors per image (ignored for a standard model)
- * @param seed anchor draws: image i's anchors are the i-th group of draws of {@code new
- *     Random(seed)}, so every corrupted copy of a test set sees the same anchors
+ * @param averageLogits true: softmax of the mean logits (the reference); false: mean softmax
  */
-public record AnchorPredictor(int anchors, long seed, int batchSize) {
+public record AnchorPredictor(int anchors, long seed, int batchSize, boolean averageLogits) {
+
+  /** The classifier under test: {@code [B, channels, H, W]} input to {@code [B, C]} logits. */
+  @FunctionalInterface
+  public interface Network {
+    NDArray logits(NDArray input);
+  }
 
   public AnchorPredictor {
     if (anchors < 1 || batchSize < 1) {
@@ -28,69 +33,59 @@ public record AnchorPredictor(int anchors, long seed, int batchSize) {
   }
 
   /**
-   * @param model loaded classifier; 2 input channels means anchored
+   * @param anchored true feeds {@code [anchor, x - anchor]} (2 channels), false the plain image
    * @param pool training images to draw anchors from
    * @param base parent of the per-batch managers
    */
   public Prediction predict(
-      Classifier model, ImageSet images, ImageSet pool, NDManager base, BatchListener listener) {
-    boolean anchored = model.inputChannels() == 2;
+      Network model,
+      boolean anchored,
+      ImageSet images,
+      ImageSet pool,
+      NDManager base,
+      BatchListener listener) {
+    int[] shared = anchored ? sharedAnchors(pool.size()) : new int[1];
     int n = images.size();
-    int rounds = anchored ? anchors : 1;
-    int[][] draws = draws(n, rounds, pool.size());
-    float[][] mean = new float[n][];
+    float[][] probabilities = new float[n][];
     float[] spread = new float[n];
-    ParameterStore store = new ParameterStore(base, false);
     int batches = (n + batchSize - 1) / batchSize;
     for (int b = 0; b < batches; b++) {
       int from = b * batchSize;
       int[] rows = new int[Math.min(batchSize, n - from)];
       Arrays.setAll(rows, k -> from + k);
-      float[][] perAnchor = new float[rounds][];
-      int classes = model.numClasses();
-      for (int j = 0; j < rounds; j++) {
+      float[][] logits = new float[shared.length][];
+      int classes = 0;
+      for (int j = 0; j < shared.length; j++) {
         try (NDManager batch = base.newSubManager()) {
-          NDArray x;
-          if (anchored) {
-            int round = j;
-            int[] anchorRows = new int[rows.length];
-            Arrays.setAll(anchorRows, k -> draws[rows[k]][round]);
-            x = AnchorInputs.anchored(batch, images, rows, pool, anchorRows, false);
-          } else {
-            x = AnchorInputs.plain(batch, images, rows);
-          }
-          perAnchor[j] = model.logits(store, x, false).softmax(1).toFloatArray();
+          int[] anchorRows = new int[rows.length];
+          Arrays.fill(anchorRows, shared[j]);
+          NDArray x =
+              anchored
+                  ? AnchorInputs.anchored(batch, images, rows, pool, anchorRows, false)
+                  : AnchorInputs.plain(batch, images, rows);
+          NDArray out = model.logits(x);
+          classes = (int) out.getShape().get(1);
+          logits[j] = out.toFloatArray();
         }
       }
-      for (int k = 0; k < rows.length; k++) {
-        float[] p = new float[classes];
-        for (int j = 0; j < rounds; j++) {
-          for (int c = 0; c < classes; c++) {
-            p[c] += perAnchor[j][k * classes + c] / rounds;
-          }
-        }
-        int top = CalibrationMetrics.argMax(p);
-        double variance = 0;
-        for (int j = 0; j < rounds; j++) {
-          double d = perAnchor[j][k * classes + top] - p[top];
-          variance += d * d / rounds;
-        }
-        mean[from + k] = p;
-        spread[from + k] = (float) Math.sqrt(variance);
-      }
+      Prediction part = AnchorEnsemble.combine(logits, rows.length, classes, averageLogits);
+      System.arraycopy(part.probabilities(), 0, probabilities, from, rows.length);
+      System.arraycopy(part.uncertainty(), 0, spread, from, rows.length);
       listener.onBatch(b + 1, batches);
     }
-    return new Prediction(mean, spread);
+    return new Prediction(probabilities, spread);
   }
 
-  private int[][] draws(int n, int rounds, int poolSize) {
-    Random random = new Random(seed);
-    int[][] out = new int[n][rounds];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < rounds; j++) {
-        out[i][j] = random.nextInt(poolSize);
-      }
+  /** The first {@code anchors} images of a seeded shuffle of the pool: distinct, fixed by seed. */
+  int[] sharedAnchors(int poolSize) {
+    if (anchors > poolSize) {
+      throw new IllegalArgumentException(
+          "inference.anchors: "
+              + anchors
+              + " anchors requested, but there are only "
+              + poolSize
+              + " training images to draw them from");
     }
-    return out;
+    return Arrays.copyOf(Permutations.of(poolSize, seed), anchors);
   }
 }

@@ -8,6 +8,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.Permutations;
 import dev.repflow.models.Backbones;
 import dev.repflow.models.Classifier;
 import dev.repflow.models.GradMode;
@@ -72,8 +73,9 @@ public final class AnchorTrainer {
         long begin = System.nanoTime();
         double lossSum = 0;
         long correct = 0;
-        int[] order = shuffled(data.size(), new Random(train.seed() + e));
-        Random draws = new Random(train.seed() * 0x9E3779B97F4A7C15L + e);
+        int[] order = Permutations.of(data.size(), train.seed() + e);
+        var anchors =
+            new TrainingAnchors(data.size(), new Random(train.seed() * 0x9E3779B97F4A7C15L + e));
         for (int b = 0; b < batches; b++) {
           int from = b * train.batchSize();
           int[] rows =
@@ -81,7 +83,7 @@ public final class AnchorTrainer {
           float lr = (float) schedule.at(state.sgd().step());
           float loss;
           try (NDManager batch = base.newSubManager()) {
-            NDArray x = input(batch, data, rows, variant, draws);
+            NDArray x = input(batch, data, rows, variant, anchors);
             NDArray y = batch.create(targets(data, rows));
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
               NDArray logits = model.logits(store, x, true);
@@ -130,20 +132,14 @@ public final class AnchorTrainer {
     }
   }
 
-  /** Plain or anchored batch; anchors and masking are drawn from {@code draws}. */
+  /** Plain or anchored batch; anchors (from the training images) and masking per batch. */
   private static NDArray input(
-      NDManager manager, ImageSet data, int[] rows, ModelVariant variant, Random draws) {
+      NDManager manager, ImageSet data, int[] rows, ModelVariant variant, TrainingAnchors anchors) {
     if (!variant.anchored()) {
       return AnchorInputs.plain(manager, data, rows);
     }
-    // Masking is drawn per batch, as in the reference implementation; draw it first so the
-    // anchor sequence does not depend on alpha.
-    boolean masked = draws.nextDouble() < variant.alpha();
-    int[] anchors = new int[rows.length];
-    for (int k = 0; k < anchors.length; k++) {
-      anchors[k] = draws.nextInt(data.size());
-    }
-    return AnchorInputs.anchored(manager, data, rows, data, anchors, masked);
+    TrainingAnchors.Draw draw = anchors.next(rows.length, variant.alpha());
+    return AnchorInputs.anchored(manager, data, rows, data, draw.anchors(), draw.masked());
   }
 
   private static long[] targets(ImageSet data, int[] rows) {
@@ -180,20 +176,6 @@ public final class AnchorTrainer {
               resume.checkpointFile(), loaded.completedEpochs(), resume.completedEpochs()));
     }
     return loaded;
-  }
-
-  private static int[] shuffled(int n, Random random) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
-    return order;
   }
 
   /** Deletes a checkpoint this run wrote; the caller's resume file is left alone. */

@@ -1,6 +1,7 @@
 package dev.repflow.anchoring;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
 import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.artifacts.FeatureFiles;
@@ -13,6 +14,7 @@ import dev.repflow.data.FashionMnist;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
 import dev.repflow.models.CheckpointedTraining;
+import dev.repflow.models.Classifier;
 import dev.repflow.models.GradMode;
 import dev.repflow.models.ModelSpec;
 import dev.repflow.steps.ProgressReporter;
@@ -31,8 +33,10 @@ import java.util.stream.IntStream;
 public class AnchoringActivitiesImpl implements AnchoringActivities {
   static final String TRAIN = "anchoring-train";
   static final String INFER = "anchoring-infer";
-  private static final int TRAIN_VERSION = 1;
-  private static final int INFER_VERSION = 1;
+  // 2: masked anchors keep the residual x - anchor; anchors drawn per batch as the reference does.
+  private static final int TRAIN_VERSION = 2;
+  // 2: shared anchors, logits averaged, sigmoid spread (LLNL/anchoring inference).
+  private static final int INFER_VERSION = 2;
 
   private final ArtifactStore store;
   private final StepCache cache;
@@ -132,7 +136,10 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
                   "model", model.model().label() + "/" + model.variant().name(),
                   "corruption", set.corruption(),
                   "checkpoint", model.checkpoint().uri(),
-                  "columns", "softmax[0..C), uncertainty",
+                  "columns",
+                      "probabilities[0..C) ("
+                          + inference.average()
+                          + " averaged over anchors), spread",
                   "spec_sha256", key.specSha256());
           FeatureTable table =
               new FeatureTable(
@@ -168,9 +175,16 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
         // The downloaded file is a temp file: name the artifact the user can find.
         throw new IllegalArgumentException(model.checkpoint().uri() + ": " + e.getMessage(), e);
       }
-      return new AnchorPredictor(inference.anchors(), inference.anchorSeed(), inference.batchSize())
+      Classifier network = checkpoint.model();
+      ParameterStore parameters = new ParameterStore(base, false);
+      return new AnchorPredictor(
+              inference.anchors(),
+              inference.anchorSeed(),
+              inference.batchSize(),
+              inference.averagesLogits())
           .predict(
-              checkpoint.model(),
+              x -> network.logits(parameters, x, false),
+              model.variant().anchored(),
               test,
               pool,
               base,

@@ -50,7 +50,8 @@ public final class CalibrationMetrics {
         ece += Math.abs(correctSum[b] - confidenceSum[b]) / n;
       }
     }
-    return new SeverityMetrics(severity, n, (double) correct / n, ece, nll / n, uncertainty / n);
+    return new SeverityMetrics(
+        severity, n, (double) correct / n, ece, bins, nll / n, uncertainty / n);
   }
 
   /** Index of the largest value; the first one on ties. */

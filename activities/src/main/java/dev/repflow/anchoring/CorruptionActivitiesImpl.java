@@ -33,7 +33,8 @@ public class CorruptionActivitiesImpl implements CorruptionActivities {
   static final String CORRUPT = "anchoring-corrupt";
   static final String REPORT = "anchoring-report";
   private static final int CORRUPT_VERSION = 2;
-  private static final int REPORT_VERSION = 1;
+  // 2: rows and cells carry their ECE bin count.
+  private static final int REPORT_VERSION = 2;
 
   private final ArtifactStore store;
   private final StepCache cache;

@@ -3,9 +3,10 @@ package dev.repflow.anchoring;
 /**
  * Predictions for a set of images.
  *
- * @param probabilities {@code [N, C]} softmax, averaged over anchors for anchored models
- * @param uncertainty {@code [N]} spread across anchors: standard deviation, over anchors, of the
- *     probability of the averaged prediction's class (0 with one anchor)
+ * @param probabilities {@code [N, C]} class probabilities; for anchored models combined over
+ *     anchors by {@link AnchorEnsemble}
+ * @param uncertainty {@code [N]} spread across anchors: mean over classes of the standard deviation
+ *     over anchors of sigmoid(logit) (0 with one anchor or a standard model)
  */
 public record Prediction(float[][] probabilities, float[] uncertainty) {
 

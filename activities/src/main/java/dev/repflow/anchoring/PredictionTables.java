@@ -29,7 +29,7 @@ final class PredictionTables {
     return new ImageSet(pixels, height, width, labels, IntStream.range(0, labels.length).toArray());
   }
 
-  /** {@code [N, C + 1]}: the mean softmax, then the spread across anchors. */
+  /** {@code [N, C + 1]}: the probabilities, then the spread across anchors. */
   static float[][] rows(Prediction prediction) {
     float[][] rows = new float[prediction.probabilities().length][];
     for (int i = 0; i < rows.length; i++) {

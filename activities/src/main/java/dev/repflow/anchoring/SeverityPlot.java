@@ -39,7 +39,8 @@ final class SeverityPlot {
             width,
             height));
     panel(svg, MARGIN, "accuracy", minAccuracy, 1.0, maxSeverity, byModel, SummaryRow::accuracy);
-    panel(svg, 2 * MARGIN + PANEL_W, "ECE", 0, maxEce, maxSeverity, byModel, SummaryRow::ece);
+    String ece = rows.isEmpty() ? "ECE" : "ECE (" + rows.get(0).eceBins() + " bins)";
+    panel(svg, 2 * MARGIN + PANEL_W, ece, 0, maxEce, maxSeverity, byModel, SummaryRow::ece);
     int i = 0;
     for (String model : byModel.keySet()) {
       int y = PANEL_H + MARGIN + 40 + 20 * i;

@@ -39,11 +39,21 @@ final class SeveritySummary {
                                 .average()
                                 .orElseThrow(),
                             list.stream().mapToDouble(SeverityMetrics::ece).average().orElseThrow(),
+                            eceBins(list),
                             list.stream().mapToDouble(SeverityMetrics::nll).average().orElseThrow(),
                             list.stream()
                                 .mapToDouble(SeverityMetrics::uncertainty)
                                 .average()
                                 .orElseThrow()))));
     return rows;
+  }
+
+  /** The bin count shared by the cells; averaging ECEs of different binnings would mislead. */
+  private static int eceBins(List<SeverityMetrics> cells) {
+    int bins = cells.get(0).eceBins();
+    if (cells.stream().anyMatch(m -> m.eceBins() != bins)) {
+      throw new IllegalArgumentException("cells measured ECE with different bin counts");
+    }
+    return bins;
   }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -163,6 +164,24 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     } catch (IOException e) {
       throw new ArtifactStoreException("download of " + ref.uri() + " failed: " + e, e);
     }
+  }
+
+  /**
+   * Names of the "folders" directly under {@code prefix} (which ends in {@code /} or is empty),
+   * without the prefix or the trailing slash: e.g. the experiments of a bucket, or the runs under
+   * {@code <experiment>/reports/}. Results browsers use it to find stored reports.
+   */
+  public List<String> folders(String prefix) {
+    List<String> names = new ArrayList<>();
+    try {
+      s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/"))
+          .commonPrefixes()
+          .forEach(p -> names.add(p.prefix().substring(prefix.length(), p.prefix().length() - 1)));
+    } catch (SdkException e) {
+      String uri = uri(prefix);
+      throw S3Errors.translate(endpoint, uri, "ListObjectsV2 " + uri, e);
+    }
+    return names;
   }
 
   /** Closes the S3 client and its connection pool. */

@@ -8,7 +8,14 @@ public final class Permutations {
 
   /** A permutation of {@code 0..n-1} fixed by {@code seed} ({@code java.util.Random}). */
   public static int[] of(int n, long seed) {
-    Random random = new Random(seed);
+    return of(n, new Random(seed));
+  }
+
+  /**
+   * A permutation of {@code 0..n-1} from the next draws of {@code random}, for callers that take
+   * several draws from one generator (anchors, then masking, then the next shuffle).
+   */
+  public static int[] of(int n, Random random) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;

@@ -2,65 +2,75 @@ package dev.repflow.fungi;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
+import dev.repflow.models.Scalars;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * DINO without EMA or centering: teacher = softmax(head / tau_t) of the global crops (no gradient),
- * student = log-softmax(head / tau_s) of the local crops; loss = mean over (teacher, student) pairs
- * of the cross-entropy.
+ * fungivision's DINO objective (no EMA, no centering). Views: 2 global crops then the local crops,
+ * drawn as DINO's {@code RandomResizedCrop} boxes and resized to the input size (bicubic, no flip).
+ * Student: log-softmax(h_s(e_v / ||e_v||) / tau_s) for ALL views v; teacher: softmax(h_t(e_g /
+ * ||e_g||) / tau_t) for the 2 global views g with a separate frozen head h_t and no gradient. Loss
+ * = sum over g and v (same-view pairs included) of the cross-entropy -t_g . s_v.
  */
 final class DinoObjective implements Objective {
-  /** Crop area shares; smaller than DINO's ImageNet ranges would make 28x28 crops meaningless. */
-  static final double GLOBAL_MIN = 0.5;
-
-  static final double LOCAL_MIN = 0.15;
-  static final double LOCAL_MAX = 0.45;
+  static final int GLOBAL_CROPS = 2;
+  static final double GLOBAL_MIN = 0.25;
+  static final double GLOBAL_MAX = 1.0;
+  static final double LOCAL_MIN = 0.05;
+  static final double LOCAL_MAX = 0.25;
 
   private final DinoObjectiveSpec spec;
-  private final RandomHead head;
+  private final RandomHead student;
+  private final RandomHead teacher;
 
   DinoObjective(NDManager manager, DinoObjectiveSpec spec, int embeddingDim) {
     this.spec = spec;
-    this.head = new RandomHead(manager, spec.seed(), embeddingDim, spec.headDim());
+    this.student = new RandomHead(manager, spec.seed(), embeddingDim, spec.headDim());
+    this.teacher = new RandomHead(manager, spec.seed() + 1, embeddingDim, spec.headDim());
   }
 
   @Override
-  public int views() {
-    return spec.globalCrops() + spec.localCrops();
+  public int count() {
+    return GLOBAL_CROPS + spec.localCrops();
+  }
+
+  /** The crop boxes of one sample, global ones first; a function of the seed and the key. */
+  List<CropBox> crops(long sampleKey, int h, int w) {
+    SplittableRandom random = new SplittableRandom(spec.seed() * 0x9E3779B97F4A7C15L + sampleKey);
+    List<CropBox> boxes = new ArrayList<>();
+    for (int v = 0; v < count(); v++) {
+      boolean global = v < GLOBAL_CROPS;
+      boxes.add(
+          CropBox.randomResized(
+              random, h, w, global ? GLOBAL_MIN : LOCAL_MIN, global ? GLOBAL_MAX : LOCAL_MAX));
+    }
+    return boxes;
   }
 
   @Override
-  public void views(float[] image, int h, int w, long sampleKey, float[] out, int offset) {
-    SplittableRandom random = Views.random(spec.seed(), sampleKey);
-    for (int v = 0; v < views(); v++) {
-      boolean global = v < spec.globalCrops();
-      Views.crop(
-          image,
-          h,
-          w,
-          global ? GLOBAL_MIN : LOCAL_MIN,
-          global ? 1.0 : LOCAL_MAX,
-          random,
-          out,
-          offset + v * h * w);
+  public void write(float[] image, int h, int w, long sampleKey, float[] out, int offset) {
+    List<CropBox> boxes = crops(sampleKey, h, w);
+    for (int v = 0; v < boxes.size(); v++) {
+      boxes.get(v).resizeInto(image, h, w, out, offset + v * h * w);
     }
   }
 
   @Override
   public NDArray loss(NDArray embeddings) {
-    int g = spec.globalCrops();
-    NDArray logits = head.apply(embeddings); // [B, V, L]
-    NDArray teacher =
-        logits
-            .get(new NDIndex(":, :{}", g))
-            .div(spec.teacherTemperature())
-            .softmax(-1)
-            .stopGradient(); // [B, G, L]
-    NDArray student =
-        logits.get(new NDIndex(":, {}:", g)).div(spec.studentTemperature()).logSoftmax(-1);
-    // sum over pairs of t_g . s_l = (sum_g t_g) . (sum_l s_l)
-    NDArray cross = teacher.sum(new int[] {1}).mul(student.sum(new int[] {1})).sum(new int[] {-1});
-    return cross.neg().div((double) g * spec.localCrops());
+    NDArray unit = RandomHead.normalize(embeddings); // [B, V, D]
+    NDArray t =
+        teacher
+            .apply(unit.get(":, :" + GLOBAL_CROPS).stopGradient())
+            .div(Scalars.of(unit, spec.teacherTemperature()))
+            .softmax(-1); // [B, 2, L]
+    NDArray s =
+        student
+            .apply(unit)
+            .div(Scalars.of(unit, spec.studentTemperature()))
+            .logSoftmax(-1); // [B, V, L]
+    // sum over pairs of t_g . s_v = (sum_g t_g) . (sum_v s_v)
+    return t.sum(new int[] {1}).mul(s.sum(new int[] {1})).sum(new int[] {-1}).neg();
   }
 }

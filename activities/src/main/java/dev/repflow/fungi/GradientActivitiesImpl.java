@@ -36,7 +36,10 @@ public class GradientActivitiesImpl implements GradientActivities {
   static final String GRADIENTS = "gradients";
   static final String EMBED = "fungi-embed";
   private static final int EMBED_BATCH = 256;
-  private static final int VERSION = 1;
+
+  private static final int EMBED_VERSION = 1;
+  // 2: the objectives as fungivision computes them; 3: temperatures outlive the backward pass
+  private static final int GRADIENTS_VERSION = 3;
 
   private final ArtifactStore store;
   private final FeatureFiles files;
@@ -132,7 +135,7 @@ public class GradientActivitiesImpl implements GradientActivities {
               StepKey.of(
                   run,
                   EMBED,
-                  VERSION,
+                  EMBED_VERSION,
                   Map.of(
                       "dataset", dataset,
                       "split", split,
@@ -201,7 +204,7 @@ public class GradientActivitiesImpl implements GradientActivities {
       inputs.add(checkpoint);
     }
     inputs.add(projection.artifact());
-    StepKey key = StepKey.of(run, GRADIENTS, VERSION, params, inputs, "h5");
+    StepKey key = StepKey.of(run, GRADIENTS, GRADIENTS_VERSION, params, inputs, "h5");
     var cached = cache.reusable(run, key.key());
     if (cached.isPresent()) {
       return new StepResult(cached.get(), true);

@@ -37,14 +37,14 @@ public final class GradientExtractor {
    */
   NDList upstream(NDManager manager, ImageSet images, int from, int to) {
     int b = to - from;
-    NDList front = cut.front(store, viewImages(manager, images, from, to));
+    NDList front = cut.front(store, viewImages(manager, objective, images, from, to));
     NDArray h = front.get(0); // [B*V, (T,) in]
     NDArray z = cut.apply(store, h).stopGradient();
     NDArray dz;
     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
       z.setRequiresGradient(true);
       NDArray e = cut.tail(store, z, front);
-      NDArray loss = objective.loss(e.reshape(b, objective.views(), -1)).sum();
+      NDArray loss = objective.loss(e.reshape(b, objective.count(), -1)).sum();
       collector.backward(loss);
       dz = z.getGradient().duplicate();
     }
@@ -52,9 +52,11 @@ public final class GradientExtractor {
     return new NDList(dz.reshape(b, -1, lastDim(dz)), h.reshape(b, -1, lastDim(h)));
   }
 
-  /** Embeddings {@code [B*V, D]} of the objective's views of images {@code [from, to)}. */
-  NDArray embedViews(NDManager manager, ImageSet images, int from, int to) {
-    NDList front = cut.front(store, viewImages(manager, images, from, to));
+  /** Embeddings {@code [B*V, D]} of the views of images {@code [from, to)}, no gradients. */
+  static NDArray embedViews(
+      NDManager manager, BackboneCut cut, ImageViews views, ImageSet images, int from, int to) {
+    ParameterStore store = new ParameterStore(manager, false);
+    NDList front = cut.front(store, viewImages(manager, views, images, from, to));
     return cut.tail(store, cut.apply(store, front.get(0)), front);
   }
 
@@ -63,12 +65,13 @@ public final class GradientExtractor {
   }
 
   /** The views of images {@code [from, to)}, {@code [B*V, 1, H, W]}. */
-  NDArray viewImages(NDManager manager, ImageSet images, int from, int to) {
-    int v = objective.views();
+  static NDArray viewImages(
+      NDManager manager, ImageViews views, ImageSet images, int from, int to) {
+    int v = views.count();
     int size = images.pixelsPerImage();
     float[] buffer = new float[(to - from) * v * size];
     for (int i = from; i < to; i++) {
-      objective.views(
+      views.write(
           images.image(i),
           images.height(),
           images.width(),

@@ -1,17 +1,22 @@
 package dev.repflow.fungi;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.repflow.data.ImageSet;
 
 /** Builds the {@link Objective} for a spec. */
 final class Objectives {
+  /** Negative images embedded per forward pass (each brings all its patches). */
+  private static final int NEGATIVE_CHUNK = 8;
+
   private Objectives() {}
 
   /**
-   * @param cut the backbone, for SimCLR's constant negatives (embeddings of other images' views)
-   * @param negativePool images the SimCLR negatives are drawn from (the train split)
+   * @param cut the backbone, for SimCLR's constant negatives (embeddings of other images' patches)
+   * @param negativePool images the SimCLR negatives are drawn from (the train split); its image
+   *     size lays out SimCLR's patches
    */
   static Objective create(
       NDManager manager,
@@ -26,14 +31,18 @@ final class Objectives {
       return new DinoObjective(manager, dino, embeddingDim);
     }
     SimClrObjectiveSpec simclr = (SimClrObjectiveSpec) spec; // the interface is sealed
-    // The negatives' views are drawn like any sample's views; a placeholder objective draws them.
-    Objective viewsOnly =
-        new SimClrObjective(
-            manager, simclr, embeddingDim, manager.zeros(new Shape(1, embeddingDim)));
+    Patchify patches = Patchify.of(simclr, negativePool.height(), negativePool.width());
     ImageSet chosen = ImageSubsets.seeded(negativePool, simclr.negatives(), simclr.seed());
-    NDArray negatives =
-        new GradientExtractor(manager, cut, viewsOnly)
-            .embedViews(manager, chosen, 0, chosen.size());
-    return new SimClrObjective(manager, simclr, embeddingDim, negatives);
+    NDList chunks = new NDList();
+    for (int from = 0; from < chosen.size(); from += NEGATIVE_CHUNK) {
+      int to = Math.min(chosen.size(), from + NEGATIVE_CHUNK);
+      try (NDManager chunk = manager.newSubManager()) {
+        NDArray embeddings = GradientExtractor.embedViews(chunk, cut, patches, chosen, from, to);
+        embeddings.attach(manager); // only the [patches, D] embeddings outlive the chunk
+        chunks.add(embeddings);
+      }
+    }
+    NDArray negatives = chunks.size() == 1 ? chunks.head() : NDArrays.concat(chunks, 0);
+    return new SimClrObjective(manager, simclr, embeddingDim, patches, negatives);
   }
 }

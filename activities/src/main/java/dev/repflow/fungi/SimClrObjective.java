@@ -2,58 +2,70 @@ package dev.repflow.fungi;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import java.util.SplittableRandom;
+import dev.repflow.models.Scalars;
 
 /**
- * InfoNCE over a sample's views: each view's positives are the sample's other views; the
- * denominator holds those plus a fixed set of negative embeddings (views of other images, computed
- * once, constant), so a sample's loss depends only on that sample.
+ * fungivision's SimCLR objective over one image's P patches. Latents u = h(e) (the embedding is not
+ * normalised first), compared by cosine c. For view i: nll_i = -(sum_{j != i} c_ij / tau) / (P - 1)
+ * + logsumexp_j c_ij, the logsumexp running over the fixed negatives' latents and the image's own
+ * views, with the view itself replaced by the constant -1e4. The logsumexp is not tempered, as in
+ * fungivision. Loss = mean of nll_i over the P views.
  */
 final class SimClrObjective implements Objective {
-  static final double MIN_AREA = 0.3;
+  /** fungivision's {@code self_similarity_constant} (-10e3): exp of it vanishes in float. */
+  static final double SELF_SIMILARITY = -10e3;
 
   private final SimClrObjectiveSpec spec;
+  private final Patchify patches;
   private final RandomHead head;
   private final NDArray negatives; // [K, L], unit rows
-  private final NDArray selfMask; // [V, V], 1 on the diagonal
-  private final NDArray positiveMask; // [V, V], 1 off the diagonal
+  private final NDArray self; // [P, P], 1 on the diagonal
+  private final NDArray others; // [P, P], 1 off the diagonal
 
   /**
-   * @param negativeEmbeddings {@code [K, D]} backbone embeddings of other images' views
+   * @param negativeEmbeddings {@code [K, D]} backbone embeddings of the negatives' patches
    */
   SimClrObjective(
-      NDManager manager, SimClrObjectiveSpec spec, int embeddingDim, NDArray negativeEmbeddings) {
+      NDManager manager,
+      SimClrObjectiveSpec spec,
+      int embeddingDim,
+      Patchify patches,
+      NDArray negativeEmbeddings) {
     this.spec = spec;
+    this.patches = patches;
     this.head = new RandomHead(manager, spec.seed(), embeddingDim, spec.headDim());
     this.negatives = RandomHead.normalize(head.apply(negativeEmbeddings));
-    this.selfMask = manager.eye(spec.views());
-    this.positiveMask = manager.ones(new Shape(spec.views(), spec.views())).sub(selfMask);
+    int p = patches.count();
+    this.self = manager.eye(p);
+    this.others = manager.ones(self.getShape()).sub(self);
   }
 
   @Override
-  public int views() {
-    return spec.views();
+  public int count() {
+    return patches.count();
   }
 
   @Override
-  public void views(float[] image, int h, int w, long sampleKey, float[] out, int offset) {
-    SplittableRandom random = Views.random(spec.seed(), sampleKey);
-    for (int v = 0; v < spec.views(); v++) {
-      Views.crop(image, h, w, MIN_AREA, 1.0, random, out, offset + v * h * w);
-    }
+  public void write(float[] image, int h, int w, long sampleKey, float[] out, int offset) {
+    patches.write(image, h, w, sampleKey, out, offset);
   }
 
   @Override
   public NDArray loss(NDArray embeddings) {
-    int v = spec.views();
-    NDArray p = RandomHead.normalize(head.apply(embeddings)); // [B, V, L]
-    double t = spec.temperature();
-    // A view is not its own candidate: push its self-similarity far below any real one.
-    NDArray own = p.matMul(p.transpose(0, 2, 1)).div(t).sub(selfMask.mul(1e9)); // [B, V, V]
-    NDArray others = p.matMul(negatives.transpose()).div(t); // [B, V, K]
-    NDArray logProb = own.concat(others, 2).logSoftmax(-1);
-    NDArray positives = logProb.get(":, :, :" + v).mul(positiveMask).sum(new int[] {1, 2});
-    return positives.neg().div(v - 1.0);
+    int p = patches.count();
+    NDArray u = RandomHead.normalize(head.apply(embeddings)); // [B, P, L]
+    NDArray own = u.matMul(u.transpose(0, 2, 1)).mul(others); // [B, P, P], zero diagonal
+    NDArray positive =
+        own.sum(new int[] {2}).div(Scalars.of(own, spec.temperature() * (p - 1))); // [B, P]
+    NDArray candidates =
+        u.matMul(negatives.transpose())
+            .concat(own.add(self.mul(Scalars.of(self, SELF_SIMILARITY))), 2);
+    return logSumExp(candidates).sub(positive).mean(new int[] {1});
+  }
+
+  /** {@code [B, P, C]} to {@code [B, P]}, stable: the row maximum is taken out first. */
+  private static NDArray logSumExp(NDArray x) {
+    NDArray max = x.max(new int[] {2}, true).stopGradient();
+    return x.sub(max).exp().sum(new int[] {2}).log().add(max.squeeze(2));
   }
 }

@@ -24,7 +24,7 @@ import java.util.Map;
 public class ModelActivitiesImpl implements ModelActivities {
   static final String PRETRAIN = "pretrain";
   static final String EMBED = "embed";
-  private static final int PRETRAIN_VERSION = 1;
+  private static final int PRETRAIN_VERSION = 2; // 2: the ViT attention scale outlives backward
   private static final int EMBED_VERSION = 1;
   private static final int EMBED_BATCH = 256;
 

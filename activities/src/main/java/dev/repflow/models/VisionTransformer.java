@@ -85,7 +85,8 @@ final class VisionTransformer {
     NDArray q = parts.get(0).reshape(b, t, HEADS, dh).transpose(0, 2, 1, 3);
     NDArray k = parts.get(1).reshape(b, t, HEADS, dh).transpose(0, 2, 1, 3);
     NDArray v = parts.get(2).reshape(b, t, HEADS, dh).transpose(0, 2, 1, 3);
-    NDArray weights = q.matMul(k.transpose(0, 1, 3, 2)).div(Math.sqrt(dh)).softmax(-1);
+    NDArray weights =
+        q.matMul(k.transpose(0, 1, 3, 2)).div(Scalars.of(q, Math.sqrt(dh))).softmax(-1);
     return weights.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, d);
   }
 

@@ -19,8 +19,11 @@ import dev.repflow.imprinting.ImprintingWorkflowImpl;
 import dev.repflow.models.ModelActivitiesImpl;
 import dev.repflow.numerics.CpuNumerics;
 import dev.repflow.numerics.NumericsProfile;
+import dev.repflow.reports.ReportActivitiesImpl;
 import dev.repflow.stitching.StitchingActivitiesImpl;
 import dev.repflow.stitching.StitchingWorkflowImpl;
+import dev.repflow.sweep.SweepActivitiesImpl;
+import dev.repflow.sweep.SweepWorkflowImpl;
 import dev.repflow.transfer.TransferEvalWorkflowImpl;
 import io.temporal.common.SimplePlugin;
 import io.temporal.common.interceptors.WorkerInterceptor;
@@ -156,7 +159,8 @@ public final class RepflowPlugin extends SimplePlugin {
           AnchoringWorkflowImpl.class,
           StitchingWorkflowImpl.class,
           CollapseWorkflowImpl.class,
-          ImprintingWorkflowImpl.class);
+          ImprintingWorkflowImpl.class,
+          SweepWorkflowImpl.class);
 
   /** Heavy tensor work: training, embedding, gradients, inference. */
   private List<Object> gpuActivities() {
@@ -167,7 +171,7 @@ public final class RepflowPlugin extends SimplePlugin {
         new StitchingActivitiesImpl(store));
   }
 
-  /** Light steps: data export, evaluation, metrics, reports. */
+  /** Light steps: data export, evaluation, metrics, run reports, sweep aggregation. */
   private List<Object> cpuActivities() {
     return List.of(
         new DataActivitiesImpl(store),
@@ -175,6 +179,8 @@ public final class RepflowPlugin extends SimplePlugin {
         new FungiEvalActivitiesImpl(store),
         new CorruptionActivitiesImpl(store),
         new CollapseActivitiesImpl(store),
-        new ImprintingActivitiesImpl(store));
+        new ImprintingActivitiesImpl(store),
+        new ReportActivitiesImpl(store),
+        new SweepActivitiesImpl(store));
   }
 }

@@ -14,12 +14,21 @@ import java.util.List;
 final class AdamSteps {
   private final List<Parameter> parameters = new ArrayList<>();
   private final AdamState adam;
-  private final float learningRate;
+  private final float weightDecay;
+  private float learningRate;
 
   /**
    * @param manager owns the moments (the arrays' own long-lived manager)
    */
   AdamSteps(List<NDArray> arrays, double learningRate, NDManager manager) {
+    this(arrays, learningRate, 0, manager);
+  }
+
+  /**
+   * @param weightDecay added to every gradient times the weight before the update, as PyTorch's
+   *     {@code Adam(weight_decay=...)} does
+   */
+  AdamSteps(List<NDArray> arrays, double learningRate, double weightDecay, NDManager manager) {
     for (int i = 0; i < arrays.size(); i++) {
       NDArray array = arrays.get(i);
       array.setRequiresGradient(true);
@@ -33,10 +42,26 @@ final class AdamSteps {
     }
     this.adam = AdamState.zeros(parameters, manager);
     this.learningRate = (float) learningRate;
+    this.weightDecay = (float) weightDecay;
+  }
+
+  /** The rate of the following steps (a schedule's job). */
+  void setLearningRate(double learningRate) {
+    this.learningRate = (float) learningRate;
   }
 
   /** One update from the accumulated gradients; temporaries go to {@code scratch}. */
   void step(NDManager scratch) {
+    if (weightDecay != 0) {
+      for (Parameter p : parameters) {
+        NDArray weight = p.getArray();
+        NDArray grad = weight.getGradient();
+        grad.attach(scratch);
+        NDArray decay = weight.mul(weightDecay);
+        decay.attach(scratch);
+        grad.addi(decay);
+      }
+    }
     adam.update(parameters, learningRate, scratch);
   }
 }

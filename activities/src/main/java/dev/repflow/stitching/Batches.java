@@ -3,6 +3,7 @@ package dev.repflow.stitching;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.Permutations;
 import dev.repflow.models.ImageTensors;
 
 /** Batch loops over image sets, each batch in its own sub-manager. */
@@ -26,15 +27,7 @@ final class Batches {
 
   /** {@code 0..n-1} shuffled by Fisher-Yates with {@code new Random(seed)}. */
   static int[] shuffled(int n, long seed) {
-    int[] order = Networks.order(n);
-    java.util.Random random = new java.util.Random(seed);
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
-    return order;
+    return Permutations.of(n, seed);
   }
 
   /** Class indices 0..C-1 (position of each label in the sorted {@code classes}). */

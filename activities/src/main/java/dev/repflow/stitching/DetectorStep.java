@@ -11,7 +11,6 @@ import dev.repflow.data.DatasetSpec;
 import dev.repflow.data.FashionMnist;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
-import dev.repflow.data.corruptions.Corruptions;
 import dev.repflow.models.Backbones;
 import dev.repflow.models.Classifier;
 import dev.repflow.models.GradMode;
@@ -29,7 +28,9 @@ import java.util.Map;
  * The energy OOD detector step: train, measure on ID vs OOD test data, store weights + manifest.
  */
 final class DetectorStep {
-  private static final int VERSION = 1;
+  // 2: disjoint exposure / test outliers, the reference's fine-tuning schedule and FPR95.
+  // 3: the energy loss's margins and weight outlive the backward pass (see models.Scalars).
+  private static final int VERSION = 3;
 
   private final ArtifactStore store;
   private final StepCache cache;
@@ -52,7 +53,7 @@ final class DetectorStep {
         () -> {
           if (!settings.enabled()) {
             throw new IllegalArgumentException(
-                "ood: neither outlierClasses nor outlierCorruption is set: no detector to train");
+                "ood: neither ood.exposure nor ood.test is set: no detector to train");
           }
           var params =
               Map.of("dataset", dataset, "classes", classes, "layer", layer, "settings", settings);
@@ -65,8 +66,8 @@ final class DetectorStep {
           ImageSet idTrain =
               Samples.perClass(dataset, Split.TRAIN, classes, settings.trainPerClass());
           ImageSet idTest = FashionMnist.load(dataset, Split.TEST, classes);
-          ImageSet outTrain = outliers(dataset, Split.TRAIN, idTrain, settings);
-          ImageSet outTest = outliers(dataset, Split.TEST, idTest, settings);
+          ImageSet exposure = OutlierSets.exposure(dataset, idTrain, settings);
+          ImageSet outTest = OutlierSets.test(dataset, idTest, settings);
           try (NDManager base = NDManager.newBaseManager()) {
             GradMode.offOnThisThread();
             Classifier net = Networks.load(store, model, base);
@@ -81,24 +82,20 @@ final class DetectorStep {
                 EnergyDetector.random(
                     base, inputs, settings.hidden(), classes.size(), settings.seed());
             long[] done = {0};
-            long total = 2L * settings.epochs() * ((idTrain.size() + 127) / 128);
+            long total = DetectorTraining.steps(idTrain.size(), exposure.size(), settings);
             training.train(
                 detector,
                 idTrain,
                 Batches.targets(idTrain, classes),
-                outTrain,
-                settings.epochs(),
-                settings.seed(),
-                OodSettings.M_IN,
-                OodSettings.M_OUT,
-                OodSettings.WEIGHT,
+                exposure,
+                settings,
                 () ->
                     progress.report(
                         StepProgress.of(
                             step, "batch", ++done[0], total, layer.label() + " detector")));
             double[] inEnergies = training.energies(detector, idTest);
             double[] outEnergies = training.energies(detector, outTest);
-            double threshold = RocMetrics.threshold95(inEnergies);
+            var operatingPoint = RocMetrics.at95(inEnergies, outEnergies);
             String weightsKey = key.key().replaceFirst("\\.json$", ".params");
             Path file = Files.createTempFile("repflow-detector-", ".params");
             ArtifactRef weights;
@@ -115,43 +112,16 @@ final class DetectorStep {
                     inputs,
                     settings.hidden(),
                     classes.size(),
-                    threshold,
+                    new OodDetector.ImageCounts(
+                        idTrain.size(), exposure.size(), idTest.size(), outTest.size()),
+                    operatingPoint.threshold(),
                     training.accuracy(detector, idTest, Batches.targets(idTest, classes)),
                     RocMetrics.auroc(inEnergies, outEnergies),
-                    RocMetrics.fpr95(inEnergies, outEnergies),
+                    operatingPoint.fpr(),
                     false);
             JsonArtifacts.put(store, key.key(), result);
             return result;
           }
         });
-  }
-
-  /**
-   * Auxiliary outliers: held-out classes of {@code split}, or, when none are configured, the
-   * in-distribution images themselves under {@code outlierCorruption} at severity 5.
-   */
-  private static ImageSet outliers(
-      DatasetSpec dataset, Split split, ImageSet inDistribution, OodSettings settings) {
-    if (!settings.outlierClasses().isEmpty()) {
-      return split == Split.TRAIN
-          ? Samples.perClass(dataset, split, settings.outlierClasses(), settings.trainPerClass())
-          : FashionMnist.load(dataset, split, settings.outlierClasses());
-    }
-    float[][] rows =
-        Corruptions.apply(
-            inDistribution,
-            settings.outlierCorruption(),
-            OodSettings.OUTLIER_SEVERITY,
-            settings.seed());
-    float[] pixels = new float[inDistribution.pixels().length];
-    for (int i = 0; i < rows.length; i++) {
-      System.arraycopy(rows[i], 0, pixels, i * rows[i].length, rows[i].length);
-    }
-    return new ImageSet(
-        pixels,
-        inDistribution.height(),
-        inDistribution.width(),
-        inDistribution.labels(),
-        inDistribution.indices());
   }
 }

@@ -6,11 +6,14 @@ import ai.djl.training.ParameterStore;
 import dev.repflow.data.ImageSet;
 import dev.repflow.models.Classifier;
 import dev.repflow.models.ImageTensors;
+import java.util.Random;
 
 /**
- * Trains an {@link EnergyDetector} on a frozen network's layer: cross-entropy epochs on the ID
- * classes, then as many fine-tuning epochs with the energy margins against auxiliary outliers; then
- * measures it on ID vs OOD test data.
+ * Trains an {@link EnergyDetector} on a frozen network's layer as the reference's {@code
+ * exec_train_representation_classifier.py} does: {@code epochs} of cross-entropy on the ID images
+ * (Adam), then {@code finetuneEpochs} of energy fine-tuning with a fresh Adam, each batch half ID
+ * images and half outliers, epochs of {@code min(ID, outliers)} images drawn by {@link
+ * DisjointSubsets}; then measures it on ID vs OOD test data.
  */
 final class DetectorTraining {
   private final Classifier model;
@@ -29,46 +32,91 @@ final class DetectorTraining {
     return model.layers().run(store, images, null, layer, false);
   }
 
+  /** Optimizer steps {@link #train} takes, for progress reports. */
+  static long steps(int idSize, int outlierSize, OodSettings settings) {
+    long perEpoch = (idSize + settings.batchSize() - 1) / settings.batchSize();
+    int half = settings.batchSize() / 2;
+    long finetune = ((long) Math.min(idSize, outlierSize) + half - 1) / half;
+    return settings.epochs() * perEpoch + settings.finetuneEpochs() * finetune;
+  }
+
   /**
    * @param idTargets class indices of {@code id}
-   * @param outliers auxiliary outlier images, cycled to pair with every ID batch
+   * @param outliers the outlier-exposure images
    */
   void train(
       EnergyDetector detector,
       ImageSet id,
       int[] idTargets,
       ImageSet outliers,
-      int epochs,
-      long seed,
-      double mIn,
-      double mOut,
-      double weight,
+      OodSettings settings,
       Runnable onBatch) {
-    AdamSteps adam = new AdamSteps(detector.parameters(), 1e-3, base);
-    int batchSize = 128;
-    for (int e = 0; e < 2 * epochs; e++) {
-      boolean energyTerm = e >= epochs;
+    long seed = settings.seed();
+    AdamSteps adam =
+        new AdamSteps(detector.parameters(), settings.learningRate(), settings.weightDecay(), base);
+    for (int e = 0; e < settings.epochs(); e++) {
       int[] order = Batches.shuffled(id.size(), seed + e);
-      int[] outOrder = Batches.shuffled(outliers.size(), seed + 1000 + e);
       Batches.forEach(
           id,
           order,
-          batchSize,
+          settings.batchSize(),
           base,
           (batch, images, from, to) -> {
             NDArray y = ImageTensors.targets(batch, idTargets, order, from, to);
-            NDArray outReps = null;
-            if (energyTerm) {
-              int start = from % outliers.size();
-              int end = Math.min(outliers.size(), start + (to - from));
-              outReps = representations(ImageTensors.images(batch, outliers, outOrder, start, end));
-            }
-            detector.trainStep(
-                adam, representations(images), y, outReps, energyTerm, mIn, mOut, weight, batch);
+            detector.trainStep(adam, representations(images), y, null, false, 0, 0, 0, batch);
             onBatch.run();
           });
     }
+    finetune(detector, id, idTargets, outliers, settings, onBatch);
     detector.parameters().forEach(p -> p.setRequiresGradient(false));
+  }
+
+  private void finetune(
+      EnergyDetector detector,
+      ImageSet id,
+      int[] idTargets,
+      ImageSet outliers,
+      OodSettings settings,
+      Runnable onBatch) {
+    AdamSteps adam =
+        new AdamSteps(detector.parameters(), settings.learningRate(), settings.weightDecay(), base);
+    int perEpoch = Math.min(id.size(), outliers.size());
+    Random random = new Random(settings.seed() + 1000);
+    var idSubsets = new DisjointSubsets(id.size(), perEpoch, random);
+    var outSubsets = new DisjointSubsets(outliers.size(), perEpoch, random);
+    int half = settings.batchSize() / 2;
+    int step = 0;
+    for (int e = 0; e < settings.finetuneEpochs(); e++) {
+      int[] idOrder = idSubsets.next();
+      int[] outOrder = outSubsets.next();
+      // Paired batches until the shorter side runs out, as zip(id_loader, ood_loader) does.
+      int batches =
+          Math.min((idOrder.length + half - 1) / half, (outOrder.length + half - 1) / half);
+      for (int b = 0; b < batches; b++) {
+        int from = b * half;
+        try (NDManager batch = base.newSubManager()) {
+          int idTo = Math.min(idOrder.length, from + half);
+          int outTo = Math.min(outOrder.length, from + half);
+          NDArray inReps = representations(ImageTensors.images(batch, id, idOrder, from, idTo));
+          NDArray y = ImageTensors.targets(batch, idTargets, idOrder, from, idTo);
+          NDArray outReps =
+              representations(ImageTensors.images(batch, outliers, outOrder, from, outTo));
+          adam.setLearningRate(settings.finetuneRate(step, e));
+          detector.trainStep(
+              adam,
+              inReps,
+              y,
+              outReps,
+              true,
+              OodSettings.M_IN,
+              OodSettings.M_OUT,
+              OodSettings.WEIGHT,
+              batch);
+        }
+        step++;
+        onBatch.run();
+      }
+    }
   }
 
   /** Energies of the layer's representations of {@code images}, {@code [N]}. */

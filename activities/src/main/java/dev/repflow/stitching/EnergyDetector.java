@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ final class EnergyDetector {
   /** {@code [B, ...] -> [B, C]} (input flattened). */
   NDArray logits(NDArray representations) {
     NDArray x = representations.reshape(representations.getShape().get(0), -1);
-    return out.apply(hidden.apply(x).maximum(0));
+    return out.apply(Activation.relu(hidden.apply(x)));
   }
 
   /** {@code [B, ...] -> [B]} energies. */

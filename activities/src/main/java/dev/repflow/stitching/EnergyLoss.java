@@ -1,6 +1,8 @@
 package dev.repflow.stitching;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+import dev.repflow.models.Scalars;
 
 /**
  * Energy-based OOD fine-tuning loss (Liu et al. 2020), as used by the stitching paper: {@code CE +
@@ -33,8 +35,9 @@ final class EnergyLoss {
       double mIn,
       double mOut,
       double weight) {
-    NDArray inTerm = energy(inLogits).sub((float) mIn).maximum(0).square().mean();
-    NDArray outTerm = energy(outLogits).neg().add((float) mOut).maximum(0).square().mean();
-    return crossEntropy(inLogits, targets).add(inTerm.add(outTerm).mul((float) weight));
+    NDArray inTerm = Activation.relu(energy(inLogits).sub(Scalars.of(inLogits, mIn))).square();
+    NDArray outTerm = Activation.relu(Scalars.of(outLogits, mOut).sub(energy(outLogits))).square();
+    NDArray penalty = inTerm.mean().add(outTerm.mean());
+    return crossEntropy(inLogits, targets).add(penalty.mul(Scalars.of(penalty, weight)));
   }
 }

@@ -34,7 +34,6 @@ final class PairStitchRun {
       ImageSet test,
       List<Integer> classes,
       EnergyDetector detector,
-      double threshold,
       double frontAccuracy,
       double endAccuracy,
       Consumer<String> status) {
@@ -57,13 +56,14 @@ final class PairStitchRun {
       warnings.add(warning);
     }
     int[] testTargets = Batches.targets(test, classes);
+    double[] idEnergies = detector == null ? null : stitcher.endEnergies(test, detector);
     List<MethodScore> methods = new ArrayList<>();
     status.accept(pair.label() + ": direct matching");
     Affine direct = stitcher.direct(samples, null, what);
-    methods.add(score("direct", direct, test, testTargets, detector, threshold));
+    methods.add(score("direct", direct, test, testTargets, detector, idEnergies));
     for (int rank : settings.ranks()) {
       Affine truncated = stitcher.direct(samples, rank, what);
-      methods.add(score("direct-r" + rank, truncated, test, testTargets, detector, threshold));
+      methods.add(score("direct-r" + rank, truncated, test, testTargets, detector, idEnergies));
     }
     var taskLoss = settings.taskLoss();
     int[] trainTargets = Batches.targets(train, classes);
@@ -93,7 +93,7 @@ final class PairStitchRun {
                       batches * taskLoss.epochs()));
             }
           });
-      methods.add(score("task-" + init, layer, test, testTargets, detector, threshold));
+      methods.add(score("task-" + init, layer, test, testTargets, detector, idEnergies));
     }
     return new StitchResult(
         pair, network.kind(), frontAccuracy, endAccuracy, methods, warnings, null, false);
@@ -105,9 +105,17 @@ final class PairStitchRun {
       ImageSet test,
       int[] targets,
       EnergyDetector detector,
-      double threshold) {
-    var values = stitcher.evaluate(layer, test, targets, detector, threshold);
+      double[] idEnergies) {
+    var values = stitcher.evaluate(layer, test, targets, detector);
     log.info("{} {}: accuracy {}", pair.label(), method, values.accuracy());
-    return new MethodScore(method, values.accuracy(), values.flagged());
+    if (detector == null) {
+      return new MethodScore(method, values.accuracy(), null, null);
+    }
+    // As the reference's stitcher evaluation: g's own test activations are ID, the stitched OOD.
+    return new MethodScore(
+        method,
+        values.accuracy(),
+        RocMetrics.auroc(idEnergies, values.energies()),
+        RocMetrics.fpr95(idEnergies, values.energies()));
   }
 }

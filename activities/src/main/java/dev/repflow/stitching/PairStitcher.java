@@ -82,13 +82,14 @@ final class PairStitcher {
   }
 
   /**
-   * Accuracy of the stitched network on {@code test}, and the share of its stitched activations the
-   * end layer's detector flags (null without one).
+   * Test accuracy of the stitched network and, with a detector, the energies of its stitched
+   * activations.
+   *
+   * @param detector g's end-layer detector, or null
    */
-  MethodScoreValues evaluate(
-      Affine layer, ImageSet test, int[] targets, EnergyDetector detector, double threshold) {
+  MethodScoreValues evaluate(Affine layer, ImageSet test, int[] targets, EnergyDetector detector) {
     long[] correct = {0};
-    long[] flagged = {0};
+    double[] energies = detector == null ? null : new double[test.size()];
     Batches.forEach(
         test,
         Networks.order(test.size()),
@@ -99,12 +100,30 @@ final class PairStitcher {
           NDArray predicted = network.logits(store, stitched, false).argMax(1);
           correct[0] += count(predicted, targets, from);
           if (detector != null) {
-            flagged[0] += detector.energy(stitched).gt(threshold).countNonzero().getLong();
+            copy(detector.energy(stitched), energies, from);
           }
         });
-    return new MethodScoreValues(
-        (double) correct[0] / test.size(),
-        detector == null ? null : (double) flagged[0] / test.size());
+    return new MethodScoreValues((double) correct[0] / test.size(), energies);
+  }
+
+  /** Energies of g's own end-layer activations of {@code test}: the ID side of the comparison. */
+  double[] endEnergies(ImageSet test, EnergyDetector detector) {
+    double[] energies = new double[test.size()];
+    Batches.forEach(
+        test,
+        Networks.order(test.size()),
+        Networks.BATCH,
+        base,
+        (batch, images, from, to) ->
+            copy(detector.energy(network.endActivations(store, images)), energies, from));
+    return energies;
+  }
+
+  private static void copy(NDArray values, double[] into, int from) {
+    float[] v = values.toFloatArray();
+    for (int i = 0; i < v.length; i++) {
+      into[from + i] = v[i];
+    }
   }
 
   static long count(NDArray predicted, int[] targets, int from) {
@@ -131,6 +150,6 @@ final class PairStitcher {
     return out;
   }
 
-  /** Accuracy and flagged share of one evaluation. */
-  record MethodScoreValues(double accuracy, Double flagged) {}
+  /** Accuracy and (with a detector, else null) stitched-activation energies {@code [N]}. */
+  record MethodScoreValues(double accuracy, double[] energies) {}
 }

@@ -34,6 +34,9 @@ public class StitchingActivitiesImpl implements StitchingActivities {
   static final String DETECTOR = "ood-detector";
   static final String PLOT = "plot";
   private static final int VERSION = 1;
+  // 2: stitched activations scored by AUROC and FPR95 against g's own, as the reference does.
+  // 3: scored with a detector trained by the fixed energy loss.
+  private static final int STITCH_VERSION = 3;
 
   private final ArtifactStore store;
   private final StepCache cache;
@@ -63,7 +66,7 @@ public class StitchingActivitiesImpl implements StitchingActivities {
     return reports.cached(
         run,
         STITCH,
-        StepKey.of(run, STITCH, VERSION, params, inputs, "json"),
+        StepKey.of(run, STITCH, STITCH_VERSION, params, inputs, "json"),
         StitchResult.class,
         StitchResult::withReport,
         () -> {
@@ -76,14 +79,12 @@ public class StitchingActivitiesImpl implements StitchingActivities {
             Classifier g = Networks.load(store, end, base);
             var network = new StitchedNetwork(f, pair.frontLayer(), g, pair.endLayer(), base);
             EnergyDetector energy = detector == null ? null : loadDetector(detector, base);
-            double threshold = detector == null ? 0 : detector.threshold();
             return new PairStitchRun(network, new PairStitcher(network, base), pair, settings)
                 .run(
                     train,
                     test,
                     classes,
                     energy,
-                    threshold,
                     Networks.accuracy(f, test, Batches.targets(test, classes), base),
                     Networks.accuracy(g, test, Batches.targets(test, classes), base),
                     message -> progress.report(StepProgress.of(STITCH, "batch", 0, 0, message)));

@@ -23,10 +23,11 @@ class AnchorInputsTest {
   }
 
   @Test
-  void referenceMaskingZeroesTheAnchor() {
+  void referenceMaskingZeroesTheAnchorAndKeepsTheResidual() {
     float[] x = AnchorInputs.anchoredPixels(IMAGES, new int[] {1, 0}, POOL, new int[] {0, 1}, true);
 
-    assertArrayEquals(new float[] {0, 0, 0.3f, 0.4f, 0, 0, 0.1f, 0.2f}, x, 1e-6f);
+    // [0, x - anchor], not [0, x]: only the reference channel is masked.
+    assertArrayEquals(new float[] {0, 0, -0.2f, -0.1f, 0, 0, -0.9f, 0.2f}, x, 1e-6f);
   }
 
   @Test

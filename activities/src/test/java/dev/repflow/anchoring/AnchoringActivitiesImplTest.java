@@ -29,7 +29,7 @@ class AnchoringActivitiesImplTest {
       new AnchorTraining(1, 50, 0.05, null, null, 5, List.of(0.25), true);
   private static final CorruptionSpec FOG =
       new CorruptionSpec(List.of("fog"), List.of(1, 5), 3L, null);
-  private static final InferenceSpec THREE_ANCHORS = new InferenceSpec(3, 1L, 10, 64);
+  private static final InferenceSpec THREE_ANCHORS = new InferenceSpec(3, null, 1L, 10, 64);
 
   @TempDir Path dir;
   private ActivityHarness harness;

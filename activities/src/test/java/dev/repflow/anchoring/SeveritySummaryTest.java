@@ -20,7 +20,7 @@ class SeveritySummaryTest {
             .mapToObj(
                 i ->
                     new SeverityMetrics(
-                        corruption.equals("clean") ? 0 : i + 1, 10, accuracy[i], 0.1 * i, 1, 0))
+                        corruption.equals("clean") ? 0 : i + 1, 10, accuracy[i], 0.1 * i, 20, 1, 0))
             .toList();
     return new CorruptionMetrics(model, corruption, m, REF, false);
   }
@@ -36,7 +36,7 @@ class SeveritySummaryTest {
                 cell("anchored-a0.25", "fog", 0.7, 0.5)));
 
     assertEquals(5, rows.size());
-    assertEquals(new SummaryRow("standard", 0, 1, 0.9, 0.0, 1, 0), rows.get(0));
+    assertEquals(new SummaryRow("standard", 0, 1, 0.9, 0.0, 20, 1, 0), rows.get(0));
     assertEquals(0.7, rows.get(1).accuracy(), 1e-12);
     assertEquals(2, rows.get(1).corruptions());
     assertEquals(0.4, rows.get(2).accuracy(), 1e-12);
@@ -57,6 +57,6 @@ class SeveritySummaryTest {
             .parse(new InputSource(new StringReader(svg)));
     assertEquals("svg", doc.getDocumentElement().getTagName());
     assertEquals(4, doc.getElementsByTagName("polyline").getLength());
-    assertTrue(svg.contains("anchored-a0.25") && svg.contains("ECE vs severity"));
+    assertTrue(svg.contains("anchored-a0.25") && svg.contains("ECE (20 bins) vs severity"));
   }
 }

@@ -19,6 +19,7 @@ import dev.repflow.data.Split;
 import dev.repflow.models.ModelActivities;
 import dev.repflow.models.ModelSpec;
 import dev.repflow.models.TrainedBackbone;
+import dev.repflow.reports.ReportActivitiesImpl;
 import dev.repflow.transfer.TransferEvalSpec.Pretrain;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -27,6 +28,7 @@ import io.temporal.worker.Worker;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +65,9 @@ class ImprintingGridHistoryTest {
     env = TestWorkflowEnvironment.newInstance();
     Worker cpu = env.newWorker(TaskQueues.CPU);
     cpu.registerWorkflowImplementationTypes(ImprintingWorkflowImpl.class);
-    cpu.registerActivitiesImplementations(new ImprintingActivitiesImpl(store));
+    cpu.registerActivitiesImplementations(
+        new ImprintingActivitiesImpl(store),
+        new ReportActivitiesImpl(store, id -> Optional.empty()));
     env.newWorker(TaskQueues.GPU).registerActivitiesImplementations(models);
     env.start();
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.LocalArtifactStore;
 import dev.repflow.common.FailureTypes;
 import dev.repflow.common.TaskQueues;
@@ -11,6 +12,8 @@ import dev.repflow.data.DataRoots;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.models.ModelSpec;
 import dev.repflow.numerics.NumericsProfile;
+import dev.repflow.reports.Metric;
+import dev.repflow.reports.RunDocument;
 import dev.repflow.transfer.TransferEvalResult;
 import dev.repflow.transfer.TransferEvalSpec;
 import dev.repflow.transfer.TransferEvalWorkflow;
@@ -57,7 +60,10 @@ class RepflowPluginTest {
           env.getWorkflowClient()
               .newWorkflowStub(
                   TransferEvalWorkflow.class,
-                  WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CPU).build())
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId("plugin-run")
+                      .setTaskQueue(TaskQueues.CPU)
+                      .build())
               .run(spec);
 
       assertEquals(7, result.totalSteps());
@@ -65,6 +71,17 @@ class RepflowPluginTest {
       assertEquals(List.of(30L, 16L), result.testEmbeddings().shape());
       assertTrue(
           result.evaluations().stream().allMatch(r -> r.accuracy() > 1.0 / 3), result.toString());
+
+      // The plugin registers the report step and the interceptor that names each activity.
+      var report = store.find("plugin/reports/plugin-run/run.json").orElseThrow();
+      RunDocument doc = JsonArtifacts.read(store, report, RunDocument.class);
+      assertEquals(
+          new Metric("knn embeddings / accuracy", result.evaluations().get(0).accuracy()),
+          doc.headline().get(0));
+      assertEquals(8, doc.timings().steps().size());
+      assertTrue(
+          doc.timings().steps().stream().anyMatch(s -> s.summary().equals("pretrain")),
+          doc.timings().steps().toString());
       factory.shutdownNow();
     }
   }

@@ -61,8 +61,22 @@ class StitchingActivitiesImplTest {
             CLASSES,
             new LayerRef("B", "pool2"),
             b,
-            new OodSettings(List.of(7, 8), 8, 1, 20, 5, null));
+            new OodSettings(
+                new OutlierSource(List.of(7, 8), null),
+                new OutlierSource(List.of(9), null),
+                8,
+                1,
+                0,
+                0,
+                null,
+                null,
+                null,
+                20,
+                5));
     assertTrue(detector.auroc() >= 0 && detector.auroc() <= 1);
+    // Trained on 3 x 20 ID and 2 x 20 exposure images; evaluated on the 3 x 10 ID and 10 class-9
+    // test images.
+    assertEquals(new OodDetector.ImageCounts(60, 40, 30, 10), detector.images());
 
     StitchPair conv = new StitchPair("A", "pool1", "B", "pool2");
     StitchResult result =
@@ -74,7 +88,8 @@ class StitchingActivitiesImplTest {
         result.methods().stream().map(MethodScore::method).toList());
     for (MethodScore m : result.methods()) {
       assertTrue(m.accuracy() >= 0 && m.accuracy() <= 1, m.toString());
-      assertTrue(m.oodFlagged() >= 0 && m.oodFlagged() <= 1, m.toString());
+      assertTrue(m.oodAuroc() >= 0 && m.oodAuroc() <= 1, m.toString());
+      assertTrue(m.oodFpr95() >= 0 && m.oodFpr95() <= 1, m.toString());
     }
     assertFalse(result.cached());
     StitchResult again = stitching.stitch(RUN, SMALL_DATA, CLASSES, conv, a, b, SETTINGS, detector);
@@ -93,11 +108,13 @@ class StitchingActivitiesImplTest {
             null);
     assertEquals("linear", linear.kind());
     assertTrue(linear.warnings().get(0).contains("underdetermined"), linear.warnings().toString());
-    assertEquals(null, linear.methods().get(0).oodFlagged());
+    assertEquals(null, linear.methods().get(0).oodAuroc());
   }
 
   @Test
   void corruptedInDistributionImagesServeAsOutliersWhenNoClassesAreHeldOut() {
+    // Fine-tuned against gaussian noise on the ID training images, evaluated on impulse noise on
+    // the ID test images: other images, another corruption.
     var detector =
         stitching.trainDetector(
             RUN,
@@ -105,15 +122,23 @@ class StitchingActivitiesImplTest {
             CLASSES,
             new LayerRef("B", "pool2"),
             b,
-            new OodSettings(List.of(), 16, 60, 40, 5, "gaussian_noise"));
+            new OodSettings(
+                new OutlierSource(null, "gaussian_noise"),
+                new OutlierSource(null, "impulse_noise"),
+                16,
+                60,
+                60,
+                128,
+                null,
+                null,
+                null,
+                40,
+                5));
 
     // The detector learned the ID classes and was scored against the noisy copies. How well it
     // separates them depends on the budget (docs/stitching.md): here only that it was measured.
     assertTrue(detector.idAccuracy() > 0.8, detector.toString());
     assertTrue(detector.auroc() >= 0 && detector.auroc() <= 1, detector.toString());
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> new OodSettings(List.of(7), 8, 1, 20, 5, "impulse_noise"));
   }
 
   @Test

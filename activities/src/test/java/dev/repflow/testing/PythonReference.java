@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,10 +78,32 @@ public final class PythonReference {
     return Arrays.toString(values);
   }
 
+  /** A float vector as a Python list, with enough digits to round-trip float32. */
+  public static String literal(float[] values) {
+    return literal(new float[][] {values}).replaceAll("^\\[|\\]$", "");
+  }
+
   /** Values as a Python list literal that round-trips doubles. */
   public static String literal(double[] values) {
     return Arrays.stream(values)
         .mapToObj(Double::toString)
         .collect(Collectors.joining(",", "[", "]"));
+  }
+
+  /**
+   * Writes {@code values} as little-endian float32 to {@code file}, for arrays too large for a
+   * literal.
+   *
+   * @return the Python expression that reads them back as a flat numpy array
+   */
+  public static String floats(Path file, float[] values) {
+    ByteBuffer bytes = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    bytes.asFloatBuffer().put(values);
+    try {
+      Files.write(file, bytes.array());
+    } catch (IOException e) {
+      throw new AssertionError("cannot write " + file, e);
+    }
+    return "np.fromfile('" + file.toAbsolutePath() + "', dtype='<f4')";
   }
 }

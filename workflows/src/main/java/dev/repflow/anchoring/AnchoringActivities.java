@@ -23,8 +23,8 @@ public interface AnchoringActivities {
       ModelVariant variant);
 
   /**
-   * Predicts a corrupted set with one model (anchored: softmax averaged over anchors) and measures
-   * accuracy, ECE and NLL per severity.
+   * Predicts a corrupted set with one model (anchored: logits averaged over shared anchors, unless
+   * {@code inference.average} says softmax) and measures accuracy, ECE and NLL per severity.
    */
   @ActivityMethod(name = "AnchoringInfer")
   CorruptionMetrics infer(

@@ -3,6 +3,8 @@ package dev.repflow.anchoring;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.common.ActivityPresets;
 import dev.repflow.common.PipelineProgress;
+import dev.repflow.common.RunLabels;
+import dev.repflow.common.RunRecord;
 import dev.repflow.common.StageTracker;
 import dev.repflow.common.Steps;
 import io.temporal.workflow.Promise;
@@ -30,6 +32,7 @@ public class AnchoringWorkflowImpl implements AnchoringWorkflow {
     List<String> sets = new ArrayList<>(List.of(CorruptedSet.CLEAN));
     sets.addAll(spec.corruptions().types());
     tracker = new StageTracker(TYPE, plan(variants, sets));
+    RunRecord record = RunRecord.begin(RunLabels.of(TYPE, spec), spec, tracker);
     Steps steps = new Steps(tracker);
     RunContext run = new RunContext(spec.experiment(), spec.useCache());
 
@@ -52,12 +55,14 @@ public class AnchoringWorkflowImpl implements AnchoringWorkflow {
         Promise<AnchoredModel> model = models.get(m);
         Promise<CorruptedSet> set = corrupted.get(c);
         String stage = infer(variants.get(m), sets.get(c));
+        String summary = inferSummary(variants.get(m), sets.get(c), spec);
         cells.add(
             Promise.allOf(model, set)
                 .thenCompose(
                     ignored ->
                         steps.start(
                             stage,
+                            summary,
                             () ->
                                 gpu.infer(
                                     run,
@@ -70,8 +75,10 @@ public class AnchoringWorkflowImpl implements AnchoringWorkflow {
     List<CorruptionMetrics> metrics = cells.stream().map(Promise::get).toList();
     AnchoringReport report = steps.start(REPORT, () -> cpu.report(run, metrics)).get();
 
-    return new AnchoringResult(
-        models.stream().map(Promise::get).toList(), report, steps.cached(), steps.total());
+    return record.finish(
+        run,
+        new AnchoringResult(
+            models.stream().map(Promise::get).toList(), report, steps.cached(), steps.total()));
   }
 
   @Override
@@ -89,6 +96,16 @@ public class AnchoringWorkflowImpl implements AnchoringWorkflow {
 
   static String infer(ModelVariant v, String set) {
     return "infer " + v.name() + " " + set;
+  }
+
+  /** E.g. {@code infer anchored-a0.25 on fog x severities 1-5, 3 anchors}: one activity each. */
+  static String inferSummary(ModelVariant v, String set, AnchoringSpec spec) {
+    String data =
+        set.equals(CorruptedSet.CLEAN)
+            ? "the clean test set"
+            : set + " x severities " + spec.corruptions().severities();
+    int anchors = v.anchored() ? spec.inference().anchors() : 1;
+    return "infer " + v.name() + " on " + data + ", " + anchors + " anchor(s)";
   }
 
   private static List<String> plan(List<ModelVariant> variants, List<String> sets) {

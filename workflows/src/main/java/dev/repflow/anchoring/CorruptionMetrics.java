@@ -11,7 +11,8 @@ import java.util.Locale;
  * @param model variant name
  * @param corruption corruption name ({@value CorruptedSet#CLEAN} for the clean test set)
  * @param severities one entry per severity of the set
- * @param predictions HDF5 file: features {@code [S * N, C + 1]} = mean softmax over anchors, then
+ * @param predictions HDF5 file: features {@code [S * N, C + 1]} = probabilities (softmax of the
+ *     mean logits over anchors, or the mean softmax with {@code inference.average: softmax}), then
  *     the uncertainty score; rows as in the corrupted set
  */
 public record CorruptionMetrics(

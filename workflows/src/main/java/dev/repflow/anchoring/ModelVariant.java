@@ -7,8 +7,8 @@ import java.util.Locale;
  *
  * @param name label in tables and stage names: {@code standard} or {@code anchored-a0.25}
  * @param anchored true for input [anchor, x - anchor] (2 channels), false for plain input
- * @param alpha probability of reference masking per batch (anchor replaced by zeros); 0 when not
- *     anchored
+ * @param alpha probability of reference masking per batch (the reference channel zeroed, the
+ *     residual kept: input [0, x - anchor]); 0 when not anchored
  */
 public record ModelVariant(String name, boolean anchored, double alpha) {
 

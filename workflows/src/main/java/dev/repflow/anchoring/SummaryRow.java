@@ -10,5 +10,6 @@ public record SummaryRow(
     int corruptions,
     double accuracy,
     double ece,
+    int eceBins,
     double nll,
     double uncertainty) {}

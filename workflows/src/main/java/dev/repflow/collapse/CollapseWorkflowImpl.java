@@ -5,6 +5,8 @@ import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.ActivityPresets;
 import dev.repflow.common.PipelineProgress;
+import dev.repflow.common.RunLabels;
+import dev.repflow.common.RunRecord;
 import dev.repflow.common.StageTracker;
 import dev.repflow.common.Steps;
 import dev.repflow.data.Split;
@@ -40,6 +42,7 @@ public class CollapseWorkflowImpl implements CollapseWorkflow {
     var a = spec.analysis();
     boolean ood = !a.oodClasses().isEmpty();
     tracker = new StageTracker(TYPE, plan(ood, a.shards()));
+    RunRecord record = RunRecord.begin(RunLabels.of(TYPE, spec), spec, tracker);
     Steps steps = new Steps(tracker);
     RunContext run = new RunContext(spec.experiment(), spec.useCache());
     var p = spec.pretrain();
@@ -101,15 +104,17 @@ public class CollapseWorkflowImpl implements CollapseWorkflow {
                         oodMeans.get(),
                         a.tileSize()))
             .get();
-    return new CollapseResult(
-        backbone,
-        trainRef,
-        test.get().artifact(),
-        ood ? oodFeatures.get().artifact() : null,
-        probe.get(),
-        metrics,
-        steps.cached(),
-        steps.total());
+    return record.finish(
+        run,
+        new CollapseResult(
+            backbone,
+            trainRef,
+            test.get().artifact(),
+            ood ? oodFeatures.get().artifact() : null,
+            probe.get(),
+            metrics,
+            steps.cached(),
+            steps.total()));
   }
 
   @Override

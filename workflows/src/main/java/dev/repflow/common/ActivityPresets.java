@@ -34,6 +34,20 @@ public final class ActivityPresets {
         .build();
   }
 
+  /**
+   * The report a run writes last (CPU queue). Bounded from scheduling on, so that a run whose CPU
+   * workers are gone still closes (without its report) instead of waiting forever.
+   */
+  public static ActivityOptions report() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.CPU)
+        .setScheduleToCloseTimeout(Duration.ofHours(2))
+        .setStartToCloseTimeout(Duration.ofMinutes(20))
+        .setHeartbeatTimeout(Duration.ofMinutes(2))
+        .setRetryOptions(RETRY)
+        .build();
+  }
+
   /** Evaluation and metrics on the CPU queue: minutes, not hours. */
   public static ActivityOptions cpuCompute() {
     return ActivityOptions.newBuilder()

@@ -7,12 +7,14 @@ import java.util.Map;
 import org.slf4j.Logger;
 
 /**
- * Workflow-side record of stage states, backing the {@code progress} query.
+ * Workflow-side record of stage states, backing the {@code progress} query and the run's "current
+ * details" in the Temporal web UI (a small markdown table, {@link ProgressMarkdown}).
  *
  * <p>It also upserts the {@code RepflowStage} search attribute, but only when the run was started
- * with repflow's search attributes (the client checks they are registered). Upserting an
- * unregistered attribute would fail every workflow task, so without them the run degrades to
- * query-only progress. Deterministic: uses only workflow state.
+ * with repflow's search attributes ({@link RepflowSearchAttributes#enabledForThisRun}). Upserting
+ * an unregistered attribute would fail every workflow task, so without them the run degrades to
+ * query-only progress. Deterministic: uses only workflow state; current details are not part of the
+ * history.
  */
 public final class StageTracker {
   private static final Logger log = Workflow.getLogger(StageTracker.class);
@@ -24,8 +26,19 @@ public final class StageTracker {
   public StageTracker(String pipeline, List<String> plannedStages) {
     this.pipeline = pipeline;
     plannedStages.forEach(s -> stages.put(s, new StageStatus(s, StageStatus.State.PENDING, "")));
-    this.searchAttributesEnabled =
-        Workflow.getTypedSearchAttributes().containsKey(RepflowSearchAttributes.PIPELINE);
+    this.searchAttributesEnabled = RepflowSearchAttributes.enabledForThisRun();
+    if (!plannedStages.isEmpty()) {
+      Workflow.setCurrentDetails(ProgressMarkdown.of(snapshot()));
+    }
+  }
+
+  /** Appends a stage to the plan, e.g. the report every run writes last. */
+  public void add(String stage) {
+    if (stages.containsKey(stage)) {
+      throw new IllegalStateException("stage " + stage + " is already in the plan");
+    }
+    stages.put(stage, new StageStatus(stage, StageStatus.State.PENDING, ""));
+    Workflow.setCurrentDetails(ProgressMarkdown.of(snapshot()));
   }
 
   public void start(String stage) {
@@ -54,5 +67,6 @@ public final class StageTracker {
       throw new IllegalStateException("stage " + stage + " is not in the plan " + stages.keySet());
     }
     stages.put(stage, new StageStatus(stage, state, detail));
+    Workflow.setCurrentDetails(ProgressMarkdown.of(snapshot()));
   }
 }

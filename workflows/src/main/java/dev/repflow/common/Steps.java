@@ -17,10 +17,22 @@ public final class Steps {
 
   /**
    * Starts {@code step} (an activity call) as stage {@code stage}; its state follows the promise.
+   * The stage name is the activity's summary in the web UI.
    */
   public <T extends StepOutcome> Promise<T> start(String stage, Functions.Func<T> step) {
+    return start(stage, stage, step);
+  }
+
+  /** Like {@link #start(String, Functions.Func)} with a longer activity summary than the stage. */
+  public <T extends StepOutcome> Promise<T> start(
+      String stage, String summary, Functions.Func<T> step) {
     tracker.start(stage);
-    return Async.function(step)
+    return Async.function(
+            () -> {
+              // Runs in the step's own workflow thread, so parallel steps keep their summaries.
+              ActivitySummaries.set(summary);
+              return step.apply();
+            })
         .handle(
             (outcome, failure) -> {
               if (failure != null) {

@@ -24,9 +24,10 @@ public final class WorkflowPresets {
 
   /**
    * Worker interceptors every factory running repflow's workflows needs: {@link
-   * WorkflowInputGuard}.
+   * WorkflowInputGuard}, and {@link ActivitySummaries} (each activity named by its stage in the web
+   * UI).
    */
   public static WorkerInterceptor[] workerInterceptors() {
-    return new WorkerInterceptor[] {new WorkflowInputGuard()};
+    return new WorkerInterceptor[] {new WorkflowInputGuard(), new ActivitySummaries()};
   }
 }

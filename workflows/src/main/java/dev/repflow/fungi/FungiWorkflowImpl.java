@@ -5,6 +5,8 @@ import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.ActivityPresets;
 import dev.repflow.common.PipelineProgress;
+import dev.repflow.common.RunLabels;
+import dev.repflow.common.RunRecord;
 import dev.repflow.common.StageTracker;
 import dev.repflow.common.Steps;
 import dev.repflow.data.Split;
@@ -42,6 +44,7 @@ public class FungiWorkflowImpl implements FungiWorkflow {
     List<String> objectives = spec.gradients().objectives().stream().map(o -> o.name()).toList();
     List<Combination> combinations = Combination.paperOrder(objectives);
     tracker = new StageTracker(TYPE, plan(objectives, combinations, spec.torchscript() == null));
+    RunRecord record = RunRecord.begin(RunLabels.of(TYPE, spec), spec, tracker);
     Steps steps = new Steps(tracker);
     RunContext run = new RunContext(spec.experiment(), spec.useCache());
     var classes = spec.evaluate().classes();
@@ -128,15 +131,17 @@ public class FungiWorkflowImpl implements FungiWorkflow {
     List<CombinationResult> results = evaluations.stream().map(Promise::get).toList();
     StepResult summary = steps.start(SUMMARY, () -> eval.summarize(run, results)).get();
 
-    return new FungiResult(
-        backbone,
-        projection,
-        trainRefs,
-        testRefs,
-        results,
-        summary.artifact(),
-        steps.cached(),
-        steps.total());
+    return record.finish(
+        run,
+        new FungiResult(
+            backbone,
+            projection,
+            trainRefs,
+            testRefs,
+            results,
+            summary.artifact(),
+            steps.cached(),
+            steps.total()));
   }
 
   @Override

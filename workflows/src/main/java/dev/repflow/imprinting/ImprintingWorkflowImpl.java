@@ -4,6 +4,8 @@ import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.ActivityPresets;
 import dev.repflow.common.PipelineProgress;
+import dev.repflow.common.RunLabels;
+import dev.repflow.common.RunRecord;
 import dev.repflow.common.StageTracker;
 import dev.repflow.common.Steps;
 import dev.repflow.data.Split;
@@ -39,6 +41,7 @@ public class ImprintingWorkflowImpl implements ImprintingWorkflow {
     batches.forEach(b -> stages.add(batchStage(stages.size() - 3, batches.size())));
     stages.add(SUMMARIZE);
     tracker = new StageTracker(TYPE, stages);
+    RunRecord record = RunRecord.begin(RunLabels.of(TYPE, spec), spec, tracker);
     Steps steps = new Steps(tracker);
     RunContext run = new RunContext(spec.experiment(), spec.useCache());
     var pretrain = spec.pretrain();
@@ -81,7 +84,9 @@ public class ImprintingWorkflowImpl implements ImprintingWorkflow {
     ImprintingSummary summary =
         steps.start(SUMMARIZE, () -> imprint.summarize(run, tasks, refs, cd)).get();
     int memoized = done.stream().mapToInt(BatchResult::memoized).sum();
-    return new ImprintingResult(backbone, tasks, summary, memoized, steps.cached(), steps.total());
+    return record.finish(
+        run,
+        new ImprintingResult(backbone, tasks, summary, memoized, steps.cached(), steps.total()));
   }
 
   @Override

@@ -62,17 +62,27 @@ public record StitchingSpec(
     for (LayerRef layer : analysis.probes()) {
       requireModel("analysis.probes", layer.model(), names);
     }
-    ood = ood == null ? new OodSettings(null, null, 0, 0, 0, null) : ood;
-    if (!ood.outlierClasses().isEmpty()) {
-      List<Integer> outliers =
-          ClassSubset.validate("ood.outlierClasses", ood.outlierClasses(), dataset.numClasses());
-      if (outliers.stream().anyMatch(classes::contains)) {
-        throw new IllegalArgumentException(
-            "ood.outlierClasses " + outliers + " overlap classes " + classes);
-      }
-      ood = ood.withOutlierClasses(outliers);
-    }
+    ood = ood == null ? new OodSettings(null, null, null, 0, 0, 0, null, null, null, 0, 0) : ood;
+    ood =
+        ood.withSources(
+            idDisjoint("ood.exposure.classes", ood.exposure(), classes, dataset.numClasses()),
+            idDisjoint("ood.test.classes", ood.test(), classes, dataset.numClasses()));
     useCache = useCache == null ? Boolean.TRUE : useCache;
+  }
+
+  /** {@code source} with its classes validated; they must not be in-distribution classes. */
+  private static OutlierSource idDisjoint(
+      String key, OutlierSource source, List<Integer> classes, int numClasses) {
+    if (source.classes().isEmpty()) {
+      return source;
+    }
+    List<Integer> ids = ClassSubset.validate(key, source.classes(), numClasses);
+    List<Integer> shared = ids.stream().filter(classes::contains).toList();
+    if (!shared.isEmpty()) {
+      throw new IllegalArgumentException(
+          key + " " + ids + " overlap classes " + classes + " (shared: " + shared + ")");
+    }
+    return new OutlierSource(ids, null);
   }
 
   private static void requireModel(String key, String name, Set<String> names) {

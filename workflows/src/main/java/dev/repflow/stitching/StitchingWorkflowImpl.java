@@ -4,6 +4,8 @@ import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepOutcome;
 import dev.repflow.common.ActivityPresets;
 import dev.repflow.common.PipelineProgress;
+import dev.repflow.common.RunLabels;
+import dev.repflow.common.RunRecord;
 import dev.repflow.common.StageTracker;
 import dev.repflow.common.Steps;
 import dev.repflow.models.ModelActivities;
@@ -31,6 +33,7 @@ public class StitchingWorkflowImpl implements StitchingWorkflow {
   @Override
   public StitchingResult run(StitchingSpec spec) {
     tracker = new StageTracker(TYPE, StitchingStages.plan(spec));
+    RunRecord record = RunRecord.begin(RunLabels.of(TYPE, spec), spec, tracker);
     Steps steps = new Steps(tracker);
     RunContext run = new RunContext(spec.experiment(), spec.useCache());
     var data = spec.dataset();
@@ -97,15 +100,17 @@ public class StitchingWorkflowImpl implements StitchingWorkflow {
     List<StitchResult> stitched = stitches.stream().map(Promise::get).toList();
     List<ProbeResult> probed = probes.stream().map(Promise::get).toList();
     var plot = steps.start(StitchingStages.PLOT, () -> stitching.plot(run, probed, stitched)).get();
-    return new StitchingResult(
-        spec.models().stream().map(m -> trained.get(m.name()).get()).toList(),
-        stitched,
-        probed,
-        similarities.stream().map(Promise::get).toList(),
-        StitchingStages.detectorLayers(spec).stream().map(l -> detectors.get(l).get()).toList(),
-        plot.artifact(),
-        steps.cached(),
-        steps.total());
+    return record.finish(
+        run,
+        new StitchingResult(
+            spec.models().stream().map(m -> trained.get(m.name()).get()).toList(),
+            stitched,
+            probed,
+            similarities.stream().map(Promise::get).toList(),
+            StitchingStages.detectorLayers(spec).stream().map(l -> detectors.get(l).get()).toList(),
+            plot.artifact(),
+            steps.cached(),
+            steps.total()));
   }
 
   @Override

@@ -4,6 +4,8 @@ import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.ActivityPresets;
 import dev.repflow.common.PipelineProgress;
+import dev.repflow.common.RunLabels;
+import dev.repflow.common.RunRecord;
 import dev.repflow.common.StageTracker;
 import dev.repflow.common.Steps;
 import dev.repflow.data.DataActivities;
@@ -40,6 +42,7 @@ public class TransferEvalWorkflowImpl implements TransferEvalWorkflow {
   public TransferEvalResult run(TransferEvalSpec spec) {
     boolean pixels = spec.evaluate().pixelBaseline();
     tracker = new StageTracker(TYPE, plan(pixels));
+    RunRecord record = RunRecord.begin(RunLabels.of(TYPE, spec), spec, tracker);
     Steps steps = new Steps(tracker);
     RunContext run = new RunContext(spec.experiment(), spec.useCache());
     var classes = spec.evaluate().classes();
@@ -84,13 +87,15 @@ public class TransferEvalWorkflowImpl implements TransferEvalWorkflow {
     }
     List<KnnResult> results = evaluations.stream().map(Promise::get).toList();
 
-    return new TransferEvalResult(
-        backbone,
-        embedTrain.get().artifact(),
-        embedTest.get().artifact(),
-        results,
-        steps.cached(),
-        steps.total());
+    return record.finish(
+        run,
+        new TransferEvalResult(
+            backbone,
+            embedTrain.get().artifact(),
+            embedTest.get().artifact(),
+            results,
+            steps.cached(),
+            steps.total()));
   }
 
   @Override

@@ -21,7 +21,7 @@ final class AnchoringFixtures {
           MODEL,
           new AnchorTraining(2, 32, null, null, null, 7, List.of(0.0, 0.25), true),
           new CorruptionSpec(List.of("fog", "contrast"), List.of(1, 5), 3L, null),
-          new InferenceSpec(2, null, 0, 0),
+          new InferenceSpec(2, null, null, 0, 0),
           true);
 
   private AnchoringFixtures() {}
@@ -53,7 +53,7 @@ final class AnchoringFixtures {
               CorruptedSet set = call.getArgument(3);
               var metrics =
                   set.severities().stream()
-                      .map(s -> new SeverityMetrics(s, 10, 0.5, 0.1, 1.0, 0.0))
+                      .map(s -> new SeverityMetrics(s, 10, 0.5, 0.1, 20, 1.0, 0.0))
                       .toList();
               return new CorruptionMetrics(
                   m.variant().name(), set.corruption(), metrics, ref("p"), false);
@@ -63,7 +63,7 @@ final class AnchoringFixtures {
             new AnchoringReport(
                 ref("t.json"),
                 ref("p.svg"),
-                List.of(new SummaryRow("standard", 0, 1, 0.5, 0.1, 1.0, 0.0)),
+                List.of(new SummaryRow("standard", 0, 1, 0.5, 0.1, 20, 1.0, 0.0)),
                 false));
   }
 }

@@ -30,7 +30,8 @@ class AnchoringSpecTest {
     assertEquals(17, spec.corruptions().types().size());
     assertEquals(List.of(1, 2, 3, 4, 5), spec.corruptions().severities());
     assertEquals(1, spec.inference().anchors());
-    assertEquals(15, spec.inference().eceBins());
+    assertEquals(20, spec.inference().eceBins());
+    assertEquals("logits", spec.inference().average());
   }
 
   @Test
@@ -51,7 +52,11 @@ class AnchoringSpecTest {
         "corruptions.severities: severity 0 is outside 1..5",
         () -> new CorruptionSpec(null, List.of(0), null, null));
     assertMessage(
-        "inference.anchors must be in 1..100, got -2", () -> new InferenceSpec(-2, null, 0, 0));
+        "inference.anchors must be in 1..100, got -2",
+        () -> new InferenceSpec(-2, null, null, 0, 0));
+    assertMessage(
+        "inference.average must be 'logits' or 'softmax', got 'median'",
+        () -> new InferenceSpec(3, "median", null, 0, 0));
     assertMessage(
         "pipeline: expected 'anchoring'",
         () -> new AnchoringSpec("transfer", "x", null, null, null, null, null, null));

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.withSettings;
 import dev.repflow.common.StageStatus;
 import dev.repflow.common.TaskQueues;
 import dev.repflow.models.ModelSpec;
+import dev.repflow.reports.FakeReports;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -36,7 +37,7 @@ class AnchoringWorkflowTest {
     cpu = mock(CorruptionActivities.class, withSettings().withoutAnnotations());
     Worker cpuWorker = env.newWorker(TaskQueues.CPU);
     cpuWorker.registerWorkflowImplementationTypes(AnchoringWorkflowImpl.class);
-    cpuWorker.registerActivitiesImplementations(cpu);
+    cpuWorker.registerActivitiesImplementations(cpu, new FakeReports());
     env.newWorker(TaskQueues.GPU).registerActivitiesImplementations(gpu);
     env.start();
   }

@@ -23,6 +23,7 @@ import dev.repflow.data.Split;
 import dev.repflow.models.ModelActivities;
 import dev.repflow.models.ModelSpec;
 import dev.repflow.models.TrainedBackbone;
+import dev.repflow.reports.FakeReports;
 import dev.repflow.transfer.TransferEvalSpec.Pretrain;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -46,7 +47,7 @@ class CollapseWorkflowTest {
     collapse = mock(CollapseActivities.class, withSettings().withoutAnnotations());
     Worker cpu = env.newWorker(TaskQueues.CPU);
     cpu.registerWorkflowImplementationTypes(CollapseWorkflowImpl.class);
-    cpu.registerActivitiesImplementations(collapse);
+    cpu.registerActivitiesImplementations(collapse, new FakeReports());
     env.newWorker(TaskQueues.GPU).registerActivitiesImplementations(models);
     env.start();
   }

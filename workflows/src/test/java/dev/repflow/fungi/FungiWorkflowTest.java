@@ -23,6 +23,7 @@ import dev.repflow.data.Split;
 import dev.repflow.models.ModelActivities;
 import dev.repflow.models.ModelSpec;
 import dev.repflow.models.TrainedBackbone;
+import dev.repflow.reports.FakeReports;
 import dev.repflow.transfer.TransferEvalSpec;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -66,7 +67,7 @@ class FungiWorkflowTest {
     eval = mock(FungiEvalActivities.class, withSettings().withoutAnnotations());
     Worker cpu = env.newWorker(TaskQueues.CPU);
     cpu.registerWorkflowImplementationTypes(FungiWorkflowImpl.class);
-    cpu.registerActivitiesImplementations(eval);
+    cpu.registerActivitiesImplementations(eval, new FakeReports());
     env.newWorker(TaskQueues.GPU).registerActivitiesImplementations(models, gradients);
     env.start();
     stub(models, gradients, eval);

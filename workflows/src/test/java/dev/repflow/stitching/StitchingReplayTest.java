@@ -46,7 +46,7 @@ class StitchingReplayTest {
                   .setWorkflowId("recorded")
                   .setTaskQueue(TaskQueues.CPU)
                   .build())
-          .run(StitchingWorkflowTest.spec(List.of(5, 6)));
+          .run(StitchingWorkflowTest.spec(List.of(5, 6), List.of(7, 8)));
       return env.getWorkflowClient().fetchHistory("recorded").toJson(true);
     }
   }

@@ -20,6 +20,7 @@ import dev.repflow.data.DatasetSpec;
 import dev.repflow.models.ModelActivities;
 import dev.repflow.models.ModelSpec;
 import dev.repflow.models.TrainedBackbone;
+import dev.repflow.reports.FakeReports;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -43,7 +44,8 @@ class StitchingWorkflowTest {
         ref("ckpt-" + seed + ".params"), new ModelSpec("cnn", 8, 16), 5, 0.9, 0.3, false);
   }
 
-  static StitchingSpec spec(List<Integer> outliers) {
+  /** Classes 0-4 in distribution; {@code exposure} and {@code test} outlier classes (or empty). */
+  static StitchingSpec spec(List<Integer> exposure, List<Integer> test) {
     var a = new StitchingSpec.NamedModel("A", new ModelSpec("cnn", 8, 16), 1);
     var b = new StitchingSpec.NamedModel("B", new ModelSpec("cnn", 8, 16), 2);
     return new StitchingSpec(
@@ -57,8 +59,12 @@ class StitchingWorkflowTest {
             new StitchPair("A", "pool2", "B", "pool2"), new StitchPair("A", "fc", "B", "pool2")),
         null,
         new AnalysisSettings(0, null, List.of(new LayerRef("A", "fc"))),
-        new OodSettings(outliers, null, 0, 0, 0, null),
+        ood(new OutlierSource(exposure, null), new OutlierSource(test, null)),
         null);
+  }
+
+  static OodSettings ood(OutlierSource exposure, OutlierSource test) {
+    return new OodSettings(exposure, test, null, 0, 0, 0, null, null, null, 0, 0);
   }
 
   @BeforeEach
@@ -68,6 +74,7 @@ class StitchingWorkflowTest {
     stitching = mock(StitchingActivities.class, withSettings().withoutAnnotations());
     Worker cpu = env.newWorker(TaskQueues.CPU);
     cpu.registerWorkflowImplementationTypes(StitchingWorkflowImpl.class);
+    cpu.registerActivitiesImplementations(new FakeReports());
     env.newWorker(TaskQueues.GPU).registerActivitiesImplementations(models, stitching);
     env.start();
   }
@@ -89,7 +96,17 @@ class StitchingWorkflowTest {
         .thenReturn(backbone(2));
     var detector =
         new OodDetector(
-            new LayerRef("B", "pool2"), ref("det.params"), 10, 8, 5, -3, 0.9, 0.8, 0.5, false);
+            new LayerRef("B", "pool2"),
+            ref("det.params"),
+            10,
+            8,
+            5,
+            new OodDetector.ImageCounts(100, 40, 50, 20),
+            -3,
+            0.9,
+            0.8,
+            0.5,
+            false);
     when(stitching.trainDetector(any(), any(), anyList(), any(), any(), any()))
         .thenReturn(detector);
     when(stitching.stitch(any(), any(), anyList(), any(), any(), any(), any(), any()))
@@ -100,7 +117,7 @@ class StitchingWorkflowTest {
                     "conv1x1",
                     0.9,
                     0.9,
-                    List.of(new MethodScore("direct", 0.5, 0.2)),
+                    List.of(new MethodScore("direct", 0.5, 0.7, 0.2)),
                     List.of(),
                     ref("stitch.json"),
                     false));
@@ -137,7 +154,7 @@ class StitchingWorkflowTest {
                     .setTaskQueue(TaskQueues.CPU)
                     .build());
 
-    StitchingResult result = wf.run(spec(List.of(5, 6)));
+    StitchingResult result = wf.run(spec(List.of(5, 6), List.of(7, 8)));
 
     verify(models, times(2)).pretrain(any(), any(), anyList(), any(), any());
     verify(stitching, times(1))
@@ -162,7 +179,7 @@ class StitchingWorkflowTest {
   }
 
   @Test
-  void withoutOutlierClassesNoDetectorIsTrainedAndStitchesGetNone() {
+  void withoutOutliersNoDetectorIsTrainedAndStitchesGetNone() {
     stub();
     StitchingWorkflow wf =
         env.getWorkflowClient()
@@ -173,7 +190,7 @@ class StitchingWorkflowTest {
                     .setTaskQueue(TaskQueues.CPU)
                     .build());
 
-    StitchingResult result = wf.run(spec(List.of()));
+    StitchingResult result = wf.run(spec(List.of(), List.of()));
 
     verify(stitching, times(0)).trainDetector(any(), any(), anyList(), any(), any(), any());
     verify(stitching, times(2))
@@ -200,12 +217,77 @@ class StitchingWorkflowTest {
                     null,
                     null));
     assertEquals("pairs[0].end: unknown model 'Z' (models: [A])", unknown.getMessage());
-    var overlap = assertThrows(IllegalArgumentException.class, () -> spec(List.of(1, 5)));
-    assertTrue(overlap.getMessage().contains("overlap"), overlap.getMessage());
+    var overlap =
+        assertThrows(IllegalArgumentException.class, () -> spec(List.of(1, 5), List.of(7)));
+    assertEquals(
+        "ood.exposure.classes [1, 5] overlap classes [0, 1, 2, 3, 4] (shared: [1])",
+        overlap.getMessage());
     var init =
         assertThrows(
             IllegalArgumentException.class,
             () -> new StitchSettings.TaskLoss(1, 8, 0.01, List.of("eye"), 0));
     assertTrue(init.getMessage().contains("unknown init 'eye'"), init.getMessage());
+  }
+
+  @Test
+  void detectorsAreNeverEvaluatedOnWhatTheyWereFineTunedAgainst() {
+    var sharedClass =
+        assertThrows(IllegalArgumentException.class, () -> spec(List.of(5, 6), List.of(6, 7)));
+    assertEquals(
+        "ood.exposure.classes [5, 6] and ood.test.classes [6, 7] share [6]: the detector would be"
+            + " evaluated on classes it was fine-tuned against",
+        sharedClass.getMessage());
+    var testInDistribution =
+        assertThrows(IllegalArgumentException.class, () -> spec(List.of(5), List.of(4, 9)));
+    assertEquals(
+        "ood.test.classes [4, 9] overlap classes [0, 1, 2, 3, 4] (shared: [4])",
+        testInDistribution.getMessage());
+    var sameCorruption =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ood(new OutlierSource(null, "fog"), new OutlierSource(null, "fog")));
+    assertTrue(
+        sameCorruption.getMessage().startsWith("ood.exposure.corruption and ood.test.corruption"),
+        sameCorruption.getMessage());
+    var oneSided =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ood(new OutlierSource(List.of(5), null), new OutlierSource(null, null)));
+    assertTrue(oneSided.getMessage().contains("give both ood.exposure"), oneSided.getMessage());
+    var both =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ood(new OutlierSource(List.of(5), "fog"), new OutlierSource(List.of(6), null)));
+    assertTrue(both.getMessage().startsWith("ood.exposure: give classes or corruption, not both"));
+    // Classes against a corruption of the ID images are disjoint by construction.
+    var mixed = ood(new OutlierSource(List.of(5, 6), null), new OutlierSource(null, "fog"));
+    assertTrue(mixed.enabled());
+  }
+
+  @Test
+  void fineTuningRateDropsAfterHalfTheEpochsCountedInStepsLikeTheReference() {
+    var perStep =
+        new OodSettings(
+            new OutlierSource(List.of(5), null),
+            new OutlierSource(List.of(6), null),
+            null,
+            2,
+            4,
+            0,
+            1e-3,
+            null,
+            null,
+            0,
+            0);
+    var perEpoch =
+        new OodSettings(
+            perStep.exposure(), perStep.test(), null, 2, 4, 0, 1e-3, null, "epoch", 0, 0);
+    // MultiStepLR([4 // 2], 0.1) stepped per batch: steps 0 and 1 at the full rate, then 0.1x.
+    assertEquals(1e-3, perStep.finetuneRate(1, 0), 1e-15);
+    assertEquals(1e-4, perStep.finetuneRate(2, 0), 1e-15);
+    assertEquals(1e-3, perEpoch.finetuneRate(50, 1), 1e-15);
+    assertEquals(1e-4, perEpoch.finetuneRate(50, 2), 1e-15);
+    assertEquals(4, perStep.finetuneEpochs());
+    assertEquals(64, perStep.batchSize());
   }
 }

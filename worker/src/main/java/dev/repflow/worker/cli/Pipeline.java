@@ -1,7 +1,7 @@
 package dev.repflow.worker.cli;
 
 import dev.repflow.common.PipelineSpec;
-import dev.repflow.worker.report.RunTimings;
+import dev.repflow.reports.RunTimings;
 import java.io.PrintWriter;
 
 /**
@@ -10,11 +10,11 @@ import java.io.PrintWriter;
  *
  * @param name value of the config's {@code pipeline:} key
  * @param workflowType Temporal workflow type to start (task queue {@code repflow-cpu})
- * @param specType the config/spec record
+ * @param specType the config/spec record (a {@link PipelineSpec}, or a sweep over one)
  * @param resultType what the workflow returns
  * @param report prints a finished run for the terminal
  */
-public record Pipeline<S extends PipelineSpec, R>(
+public record Pipeline<S, R>(
     String name, String workflowType, Class<S> specType, Class<R> resultType, Report<S, R> report) {
 
   /** Terminal rendering of a finished run. */
@@ -25,7 +25,7 @@ public record Pipeline<S extends PipelineSpec, R>(
 
   /** Prints {@code result}, which the caller read as {@link #resultType()}. */
   void printResult(
-      PrintWriter out, String workflowId, PipelineSpec spec, Object result, RunTimings timings) {
+      PrintWriter out, String workflowId, Object spec, Object result, RunTimings timings) {
     report.print(out, workflowId, specType.cast(spec), resultType.cast(result), timings);
   }
 }

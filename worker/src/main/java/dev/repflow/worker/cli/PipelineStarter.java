@@ -18,21 +18,26 @@ final class PipelineStarter {
 
   private PipelineStarter() {}
 
-  static WorkflowStub start(
-      RepflowRuntime runtime, String workflowId, String type, PipelineSpec spec, Path config) {
+  static WorkflowStub start(RepflowRuntime runtime, String workflowId, RunPlan plan, Path config) {
+    PipelineSpec spec = plan.spec();
+    String type = plan.pipeline().workflowType();
     WorkflowOptions.Builder options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
             .setTaskQueue(TaskQueues.CPU)
+            .setStaticSummary(plan.summary())
+            .setStaticDetails("Started by `repflow run " + config + "`")
             .setMemo(
                 Map.of(
                     "config", config.toString(),
+                    "pipeline", spec.pipeline(),
                     "experiment", spec.experiment(),
-                    "spec", JsonSpecs.toJson(spec)));
+                    "spec", JsonSpecs.toJson(plan.input())));
     if (runtime.searchAttributes()) {
       options.setTypedSearchAttributes(
           SearchAttributes.newBuilder()
               .set(RepflowSearchAttributes.PIPELINE, type)
+              .set(RepflowSearchAttributes.EXPERIMENT, spec.experiment())
               .set(RepflowSearchAttributes.DATASET, spec.dataset().name())
               .set(RepflowSearchAttributes.MODEL, spec.modelLabel())
               .build());
@@ -42,7 +47,7 @@ final class PipelineStarter {
               + " filterable in the web UI (see infra/README.md to register them)");
     }
     WorkflowStub stub = runtime.client().newUntypedWorkflowStub(type, options.build());
-    stub.start(spec);
+    stub.start(plan.input());
     return stub;
   }
 }

@@ -17,21 +17,28 @@ import dev.repflow.imprinting.ImprintingWorkflow;
 import dev.repflow.stitching.StitchingResult;
 import dev.repflow.stitching.StitchingSpec;
 import dev.repflow.stitching.StitchingWorkflow;
+import dev.repflow.sweep.SweepResult;
+import dev.repflow.sweep.SweepSpec;
+import dev.repflow.sweep.SweepWorkflow;
 import dev.repflow.transfer.TransferEvalResult;
 import dev.repflow.transfer.TransferEvalSpec;
 import dev.repflow.transfer.TransferEvalWorkflow;
 import dev.repflow.worker.config.ConfigException;
 import dev.repflow.worker.config.ConfigLoader;
+import dev.repflow.worker.config.SweepConfigs;
+import dev.repflow.worker.config.SweepSection;
 import dev.repflow.worker.report.AnchoringRunReport;
 import dev.repflow.worker.report.CollapseReport;
 import dev.repflow.worker.report.FungiReport;
 import dev.repflow.worker.report.ImprintingReport;
 import dev.repflow.worker.report.StitchingReport;
+import dev.repflow.worker.report.SweepRunReport;
 import dev.repflow.worker.report.TransferEvalReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The pipelines `repflow run` knows; a new pipeline adds one entry to {@link #ALL}. */
 public final class Pipelines {
@@ -86,11 +93,23 @@ public final class Pipelines {
   public static final List<Pipeline<?, ?>> ALL =
       List.of(TRANSFER, FUNGI, ANCHORING, STITCHING, COLLAPSE, IMPRINTING);
 
+  /** A sweep over any pipeline: started for configs with a {@code sweep:} section. */
+  public static final Pipeline<SweepSpec, SweepResult> SWEEP =
+      new Pipeline<>(
+          "sweep", SweepWorkflow.TYPE, SweepSpec.class, SweepResult.class, SweepRunReport::print);
+
   private Pipelines() {}
 
-  /** The pipeline started as workflow type {@code type}, if repflow has one. */
+  /** The pipeline (or sweep) started as workflow type {@code type}, if repflow has one. */
   public static Optional<Pipeline<?, ?>> byWorkflowType(String type) {
-    return ALL.stream().filter(p -> p.workflowType().equals(type)).findFirst();
+    return Stream.concat(ALL.stream(), Stream.of(SWEEP))
+        .filter(p -> p.workflowType().equals(type))
+        .findFirst();
+  }
+
+  /** Workflow types of every pipeline and of sweeps: what `repflow list` shows. */
+  public static List<String> workflowTypes() {
+    return Stream.concat(ALL.stream(), Stream.of(SWEEP)).map(Pipeline::workflowType).toList();
   }
 
   /**
@@ -118,13 +137,22 @@ public final class Pipelines {
                             + names()
                             + ")",
                         null));
-    return new Loaded(pipeline, ConfigLoader.load(config, pipeline.specType()));
+    Optional<SweepSection> sweep = SweepConfigs.section(config);
+    PipelineSpec spec =
+        sweep.isPresent()
+            ? (PipelineSpec) SweepConfigs.base(config, pipeline.specType())
+            : (PipelineSpec) ConfigLoader.load(config, pipeline.specType());
+    return new Loaded(pipeline, spec, sweep.orElse(null));
   }
 
   private static String names() {
     return ALL.stream().map(Pipeline::name).collect(Collectors.joining(", "));
   }
 
-  /** A config read into its pipeline's spec type. */
-  public record Loaded(Pipeline<?, ?> pipeline, PipelineSpec spec) {}
+  /**
+   * A config read into its pipeline's spec type.
+   *
+   * @param sweep the config's {@code sweep:} section, or null
+   */
+  public record Loaded(Pipeline<?, ?> pipeline, PipelineSpec spec, SweepSection sweep) {}
 }

@@ -2,18 +2,13 @@ package dev.repflow.worker.cli;
 
 import dev.repflow.common.PipelineProgress;
 import dev.repflow.common.StageStatus;
-import dev.repflow.common.StepProgress;
+import dev.repflow.worker.runs.RunCatalog;
 import dev.repflow.worker.runtime.TemporalConnection;
-import io.temporal.api.workflow.v1.PendingActivityInfo;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowStub;
-import io.temporal.common.converter.DataConverter;
 import java.io.PrintWriter;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +22,7 @@ final class ProgressMonitor {
   private static final long POLL_MILLIS = 1000;
   private static final long HEARTBEAT_PRINT_MILLIS = 5000;
 
-  private final TemporalConnection connection;
+  private final RunCatalog catalog;
   private final PrintWriter out;
   private final Map<String, StageStatus.State> stageStates = new HashMap<>();
   private final Map<String, String> lastHeartbeat = new HashMap<>();
@@ -35,7 +30,7 @@ final class ProgressMonitor {
   private long startNanos;
 
   ProgressMonitor(TemporalConnection connection, PrintWriter out) {
-    this.connection = connection;
+    this.catalog = new RunCatalog(connection, Pipelines.workflowTypes());
     this.out = out;
   }
 
@@ -86,41 +81,19 @@ final class ProgressMonitor {
   }
 
   private void printHeartbeats(WorkflowStub stub) {
-    List<PendingActivityInfo> pending;
-    try {
-      pending =
-          connection
-              .service()
-              .blockingStub()
-              .describeWorkflowExecution(
-                  DescribeWorkflowExecutionRequest.newBuilder()
-                      .setNamespace(connection.namespace())
-                      .setExecution(stub.getExecution())
-                      .build())
-              .getPendingActivitiesList();
-    } catch (RuntimeException transientError) {
-      return; // progress is best effort; the result wait decides success
-    }
-    DataConverter converter = connection.client().getOptions().getDataConverter();
     long now = System.nanoTime() / 1_000_000;
-    for (PendingActivityInfo activity : pending) {
-      if (!activity.hasHeartbeatDetails()) {
-        continue;
-      }
-      StepProgress progress =
-          converter.fromPayloads(
-              0,
-              Optional.of(activity.getHeartbeatDetails()),
-              StepProgress.class,
-              StepProgress.class);
-      String id = activity.getActivityId();
-      String text = progress.describe();
-      boolean changed = !text.equals(lastHeartbeat.put(id, text));
-      if (changed && now - lastHeartbeatPrinted.getOrDefault(id, 0L) >= HEARTBEAT_PRINT_MILLIS) {
-        lastHeartbeatPrinted.put(id, now);
-        line("  " + text);
-      }
-    }
+    catalog
+        .heartbeats(stub.getExecution())
+        .forEach(
+            (id, progress) -> {
+              String text = progress.describe();
+              boolean changed = !text.equals(lastHeartbeat.put(id, text));
+              if (changed
+                  && now - lastHeartbeatPrinted.getOrDefault(id, 0L) >= HEARTBEAT_PRINT_MILLIS) {
+                lastHeartbeatPrinted.put(id, now);
+                line("  " + text);
+              }
+            });
   }
 
   private void line(String text) {

@@ -2,6 +2,8 @@ package dev.repflow.worker.cli;
 
 import dev.repflow.artifacts.ArtifactStoreException;
 import dev.repflow.worker.config.ConfigException;
+import dev.repflow.worker.runs.Failures;
+import dev.repflow.worker.runs.RunNotFoundException;
 import dev.repflow.worker.runtime.ServiceStartException;
 import dev.repflow.worker.runtime.TemporalConnectionException;
 import io.temporal.client.WorkflowFailedException;
@@ -25,6 +27,9 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       WorkerCommand.class,
       StatusCommand.class,
+      ListCommand.class,
+      ReportCommand.class,
+      UiCommand.class,
       SpecCommand.class,
       DevCommand.class,
     })
@@ -58,7 +63,8 @@ public final class RepflowCli implements Callable<Integer> {
         || e instanceof UsageException
         || e instanceof TemporalConnectionException
         || e instanceof ServiceStartException
-        || e instanceof ArtifactStoreException) {
+        || e instanceof ArtifactStoreException
+        || e instanceof RunNotFoundException) {
       message = e.getMessage();
     } else if (e instanceof WorkflowFailedException failed) {
       message = Failures.describe(failed);

@@ -1,12 +1,10 @@
 package dev.repflow.worker.cli;
 
 import dev.repflow.artifacts.S3ArtifactStore;
-import dev.repflow.artifacts.S3Settings;
 import dev.repflow.common.TaskQueues;
 import dev.repflow.data.DataRoots;
 import dev.repflow.numerics.NumericsProfile;
 import dev.repflow.plugin.RepflowPlugin;
-import dev.repflow.worker.runtime.EmbeddedS3;
 import dev.repflow.worker.runtime.EmbeddedTemporal;
 import dev.repflow.worker.runtime.TemporalConnection;
 import dev.repflow.worker.runtime.TemporalSettings;
@@ -135,20 +133,7 @@ public final class RepflowRuntime implements AutoCloseable {
   }
 
   private S3ArtifactStore openStore(S3Options s3, boolean embedUnset) {
-    S3Settings settings;
-    if (s3.embedded() && embedUnset) {
-      EmbeddedS3 server = remember(EmbeddedS3.start(0, s3.embeddedS3Dir()));
-      server.createBucket(s3.bucket());
-      settings =
-          S3Settings.of(server.endpoint(), s3.region().id(), s3.bucket(), true)
-              .withCredentials(server.accessKey(), server.secretKey());
-    } else {
-      // Credentials come from the standard AWS chain (env, profile, instance role).
-      settings = S3Settings.of(s3.endpoint().orElse(null), s3.region().id(), s3.bucket(), true);
-    }
-    S3ArtifactStore store = remember(S3ArtifactStore.connect(settings));
-    store.checkReachable();
-    return store;
+    return remember(StoreAccess.open(s3, embedUnset)).store();
   }
 
   private String startEmbeddedTemporal() {

@@ -3,14 +3,17 @@ package dev.repflow.worker.cli;
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.common.TaskQueues;
 import dev.repflow.data.DataRoots;
+import dev.repflow.reports.RunTimings;
 import dev.repflow.worker.config.ConfigWarnings;
 import dev.repflow.worker.config.Preflight;
-import dev.repflow.worker.report.RunTimings;
+import dev.repflow.worker.runs.RunCatalog;
+import dev.repflow.worker.runs.RunSummary;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,6 +40,7 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin private TemporalOptions temporal;
   @Mixin private S3Options s3;
   @Mixin private NumericsOptions numerics;
+  @Mixin private OutputOptions output;
   @Mixin private DataRootOptions dataRoots;
 
   @Parameters(index = "0", paramLabel = "CONFIG", description = "Pipeline config (YAML).")
@@ -55,7 +59,9 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--detach",
-      description = "Print the workflow id and exit; follow it with `repflow status ID`.")
+      description =
+          "Print the workflow id and exit (with -o json only the id, as JSON); follow it with"
+              + " `repflow status ID`.")
   private boolean detach;
 
   @Override
@@ -63,8 +69,8 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Pipelines.Loaded loaded = Pipelines.load(config);
-    Pipeline<?, ?> pipeline = loaded.pipeline();
-    PipelineSpec spec = loaded.spec().withUseCache(!noCache);
+    RunPlan plan = RunPlan.of(config, loaded, loaded.spec().withUseCache(!noCache));
+    PipelineSpec spec = plan.spec();
     ConfigWarnings.of(spec).forEach(w -> err.println("warning: " + w));
     if (detach && (temporal.embedded() || !noWorker)) {
       throw new UsageException(
@@ -84,23 +90,35 @@ public final class RunCommand implements Callable<Integer> {
           workflowId != null
               ? workflowId
               : spec.experiment() + "-" + LocalDateTime.now().format(ID_TIME);
-      WorkflowStub stub = PipelineStarter.start(runtime, id, pipeline.workflowType(), spec, config);
-      out.println(
-          "Started "
-              + pipeline.workflowType()
-              + " "
-              + id
-              + " (artifacts: "
-              + runtime.s3Location()
-              + ")");
+      Pipeline<?, ?> pipeline = plan.pipeline();
+      WorkflowStub stub = PipelineStarter.start(runtime, id, plan, config);
+      if (output.json() && detach) {
+        output.printJson(out, Map.of("workflowId", id));
+        return 0;
+      }
+      (output.json() ? err : out)
+          .println(
+              "Started "
+                  + pipeline.workflowType()
+                  + " "
+                  + id
+                  + " (artifacts: "
+                  + runtime.s3Location()
+                  + ")");
       out.flush();
       if (detach) {
         return 0;
       }
       Object result =
           new ProgressMonitor(runtime.connection(), err).await(stub, pipeline.resultType());
+      RunCatalog catalog = new RunCatalog(runtime.connection(), Pipelines.workflowTypes());
+      if (output.json()) {
+        output.printJson(out, catalog.status(id, true));
+        return 0;
+      }
       RunTimings timings = RunTimings.of(runtime.client().fetchHistory(id));
-      pipeline.printResult(out, id, spec, result, timings);
+      pipeline.printResult(out, id, plan.input(), result, timings);
+      catalog.find(id).map(RunSummary::report).ifPresent(uri -> out.println("Report    " + uri));
       return 0;
     }
   }

@@ -28,11 +28,12 @@ public final class SpecCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Pipelines.Loaded loaded = Pipelines.load(config);
+    RunPlan plan = RunPlan.of(config, loaded, loaded.spec());
     var err = spec.commandLine().getErr();
-    err.println("# workflow type: " + loaded.pipeline().workflowType());
+    err.println("# workflow type: " + plan.pipeline().workflowType());
     err.println("# task queue:    " + dev.repflow.common.TaskQueues.CPU);
     err.flush();
-    spec.commandLine().getOut().println(JsonSpecs.toJson(loaded.spec()));
+    spec.commandLine().getOut().println(JsonSpecs.toJson(plan.input()));
     spec.commandLine().getOut().flush();
     return 0;
   }

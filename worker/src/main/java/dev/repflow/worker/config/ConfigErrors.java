@@ -51,6 +51,13 @@ final class ConfigErrors {
         return unknownKey(unknown.get());
       }
     }
+    if (e instanceof UnrecognizedPropertyException u && u.getReferringClass() != null) {
+      // The scan does not descend into polymorphic values (FUNGI objectives): Jackson's report.
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      return unknownKey(
+          new ConfigScan.UnknownKey(
+              path(u.getPath()), u.getPropertyName(), line, u.getReferringClass()));
+    }
     if (e instanceof ValueInstantiationException
         && e.getCause() instanceof IllegalArgumentException) {
       // Thrown by a spec's compact constructor, whose message already names the key.

@@ -3,7 +3,10 @@ package dev.repflow.worker.config;
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.data.DataRoots;
 import dev.repflow.data.FashionMnist;
+import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
+import dev.repflow.fungi.FungiPreflight;
+import dev.repflow.fungi.FungiSpec;
 import dev.repflow.stitching.StitchingPreflight;
 import dev.repflow.stitching.StitchingSpec;
 import java.nio.file.Path;
@@ -15,12 +18,16 @@ public final class Preflight {
 
   /**
    * Fails with one line naming the config when a path the spec names lies outside the worker's data
-   * roots, the images cannot be read (missing package or dir) or a named layer does not exist.
+   * roots, the images cannot be read (missing package or dir), a named layer does not exist, or
+   * FUNGI's SimCLR patches do not fit the images.
    */
   public static void check(Path config, PipelineSpec spec, DataRoots roots) {
     try {
       roots.checkAll(spec.localPaths());
-      FashionMnist.load(spec.dataset(), Split.TEST, List.of(0));
+      ImageSet sample = FashionMnist.load(spec.dataset(), Split.TEST, List.of(0));
+      if (spec instanceof FungiSpec fungi) {
+        FungiPreflight.checkViews(fungi, sample.height(), sample.width());
+      }
       if (spec instanceof StitchingSpec stitching) {
         StitchingPreflight.checkLayers(stitching);
       }

@@ -4,6 +4,7 @@ import dev.repflow.anchoring.AnchoredModel;
 import dev.repflow.anchoring.AnchoringResult;
 import dev.repflow.anchoring.AnchoringSpec;
 import dev.repflow.anchoring.SummaryRow;
+import dev.repflow.reports.RunTimings;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -36,14 +37,17 @@ public final class AnchoringRunReport {
           m.trainLoss());
     }
     models.print(out);
+    int bins = spec.inference().eceBins();
     out.printf(
         Locale.ROOT,
-        "%nTest accuracy, ECE (%d bins), NLL and anchor spread per severity (0 = clean; 1-5"
-            + " averaged over %d corruptions; %d anchor(s) per image):%n",
-        spec.inference().eceBins(),
+        "%nTest accuracy, ECE (L1, %d equal-width bins), NLL and anchor spread per severity (0 ="
+            + " clean; 1-5 averaged over %d corruptions; %d anchor(s) per image, %s averaged):%n",
+        bins,
         spec.corruptions().types().size(),
-        spec.inference().anchors());
-    TextTable table = new TextTable("model", "severity", "accuracy", "ECE", "NLL", "anchor spread");
+        spec.inference().anchors(),
+        spec.inference().average());
+    String ece = "ECE (" + bins + " bins)";
+    TextTable table = new TextTable("model", "severity", "accuracy", ece, "NLL", "anchor spread");
     for (SummaryRow r : result.report().rows()) {
       table.row(r.model(), r.severity(), r.accuracy(), r.ece(), r.nll(), r.uncertainty());
     }

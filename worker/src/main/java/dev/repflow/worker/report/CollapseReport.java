@@ -3,6 +3,7 @@ package dev.repflow.worker.report;
 import dev.repflow.collapse.CollapseMetrics;
 import dev.repflow.collapse.CollapseResult;
 import dev.repflow.collapse.CollapseSpec;
+import dev.repflow.reports.RunTimings;
 import java.io.PrintWriter;
 import java.util.Locale;
 

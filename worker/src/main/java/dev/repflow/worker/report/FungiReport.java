@@ -4,6 +4,7 @@ import dev.repflow.fungi.CombinationResult;
 import dev.repflow.fungi.FewShotScore;
 import dev.repflow.fungi.FungiResult;
 import dev.repflow.fungi.FungiSpec;
+import dev.repflow.reports.RunTimings;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,7 @@ import dev.repflow.imprinting.ImprintingSpec;
 import dev.repflow.imprinting.ImprintingSummary;
 import dev.repflow.imprinting.MethodScore;
 import dev.repflow.imprinting.RankedMethod;
+import dev.repflow.reports.RunTimings;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.repflow.worker.report;
 
+import dev.repflow.reports.RunTimings;
 import dev.repflow.stitching.MethodScore;
 import dev.repflow.stitching.OodDetector;
 import dev.repflow.stitching.RankCurve;
@@ -40,21 +41,19 @@ public final class StitchingReport {
         spec.stitch().taskLoss().epochs());
     List<String> methods = methods(result.stitches());
     printPairs(out, result.stitches(), methods, MethodScore::accuracy, true);
-    if (result.stitches().stream().anyMatch(s -> s.methods().get(0).oodFlagged() != null)) {
-      out.printf(Locale.ROOT, "%nShare of stitched test activations flagged OOD by g's detector%n");
-      printPairs(out, result.stitches(), methods, MethodScore::oodFlagged, false);
-    }
-    if (!result.detectors().isEmpty()) {
+    if (result.stitches().stream().anyMatch(s -> s.methods().get(0).oodAuroc() != null)) {
       out.printf(
           Locale.ROOT,
-          "%nEnergy OOD detectors (ID classes %s vs OOD: %s, test split)%n",
-          spec.classes(),
-          spec.ood().outliersLabel());
-      TextTable table = new TextTable("layer", "ID acc", "AUROC", "FPR95", "threshold");
-      for (OodDetector d : result.detectors()) {
-        table.row(d.layer().label(), d.idAccuracy(), d.auroc(), d.fpr95(), d.threshold());
-      }
-      table.print(out);
+          "%ng's energy detector on stitched vs g's own test activations: AUROC (0.5 ="
+              + " indistinguishable)%n");
+      printPairs(out, result.stitches(), methods, MethodScore::oodAuroc, false);
+      out.printf(
+          Locale.ROOT,
+          "%n... and FPR95: share of stitched activations accepted as ID at 95%% TPR on g's own%n");
+      printPairs(out, result.stitches(), methods, MethodScore::oodFpr95, false);
+    }
+    if (!result.detectors().isEmpty()) {
+      printDetectors(out, spec, result.detectors());
     }
     if (!result.probes().isEmpty()) {
       out.printf(
@@ -76,6 +75,30 @@ public final class StitchingReport {
     out.println("Workflow  " + workflowId);
     out.println("Plot      " + result.plot().uri());
     timings.printSummary(out, result.totalSteps(), result.cachedSteps());
+  }
+
+  /** The detector table, with what fine-tuned each detector and what evaluated it. */
+  private static void printDetectors(
+      PrintWriter out, StitchingSpec spec, List<OodDetector> detectors) {
+    var counts = detectors.get(0).images();
+    out.printf(
+        Locale.ROOT,
+        "%nEnergy OOD detectors: cross-entropy on ID classes %s (train split, %d images), energy"
+            + " fine-tuning against %s (train split, %d images)%n"
+            + "evaluated on ID classes %s (test split, %d images) vs %s (test split, %d images)%n",
+        spec.classes(),
+        counts.idTrain(),
+        spec.ood().exposure().label(),
+        counts.exposure(),
+        spec.classes(),
+        counts.idTest(),
+        spec.ood().test().label(),
+        counts.oodTest());
+    TextTable table = new TextTable("layer", "ID acc", "AUROC", "FPR95", "threshold");
+    for (OodDetector d : detectors) {
+      table.row(d.layer().label(), d.idAccuracy(), d.auroc(), d.fpr95(), d.threshold());
+    }
+    table.print(out);
   }
 
   private static List<String> methods(List<StitchResult> stitches) {

@@ -1,6 +1,7 @@
 package dev.repflow.worker.report;
 
 import dev.repflow.eval.KnnResult;
+import dev.repflow.reports.RunTimings;
 import dev.repflow.transfer.TransferEvalResult;
 import dev.repflow.transfer.TransferEvalSpec;
 import java.io.PrintWriter;

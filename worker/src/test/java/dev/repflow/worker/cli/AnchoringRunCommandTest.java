@@ -19,6 +19,8 @@ class AnchoringRunCommandTest {
     CliRun first = CliRun.execute("run", TINY, "--data-dir", dataDir.toString());
 
     assertEquals(0, first.exitCode(), first.toString());
+    // The run wrote its report (a failed report step would not fail the run).
+    assertTrue(first.out().contains("Report    s3://"), first.toString());
     assertTrue(first.out().contains("Started AnchoringWorkflow cli-anchoring-"), first.toString());
     for (String model : new String[] {"standard", "anchored-a0.00", "anchored-a0.25"}) {
       for (int severity = 0; severity <= 5; severity++) {

@@ -20,6 +20,8 @@ class FungiRunCommandTest {
     CliRun first = CliRun.execute("run", TINY, "--data-dir", dataDir.toString());
 
     assertEquals(0, first.exitCode(), first.toString());
+    // The run wrote its report (a failed report step would not fail the run).
+    assertTrue(first.out().contains("Report    s3://"), first.toString());
     assertTrue(first.out().contains("Started FungiWorkflow cli-fungi-"), first.toString());
     for (String row :
         new String[] {"embeddings", "\\+kl", "\\+kl\\+dino", "\\+kl\\+dino\\+simclr", "simclr"}) {

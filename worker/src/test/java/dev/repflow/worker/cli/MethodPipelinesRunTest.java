@@ -21,6 +21,8 @@ class MethodPipelinesRunTest {
   void collapseThenImprintingEndToEnd() {
     CliRun collapse = CliRun.execute("run", COLLAPSE, "--data-dir", dataDir.toString());
     assertEquals(0, collapse.exitCode(), collapse.toString());
+    // The run wrote its report (a failed report step would not fail the run).
+    assertTrue(collapse.out().contains("Report    s3://"), collapse.toString());
     assertTrue(collapse.out().contains("Started CollapseWorkflow cli-test-"), collapse.toString());
     assertTrue(
         collapse.out().matches("(?s).*NC1 pinv.*NC4 NCC agreement.*NC5 OOD.*"),
@@ -28,6 +30,8 @@ class MethodPipelinesRunTest {
 
     CliRun imprinting = CliRun.execute("run", IMPRINTING, "--data-dir", dataDir.toString());
     assertEquals(0, imprinting.exitCode(), imprinting.toString());
+    // The run wrote its report (a failed report step would not fail the run).
+    assertTrue(imprinting.out().contains("Report    s3://"), imprinting.toString());
     assertTrue(imprinting.out().contains("8 imprinting runs"), imprinting.toString());
     assertTrue(imprinting.out().contains("Friedman chi2"), imprinting.toString());
     assertTrue(imprinting.err().matches("(?s).*pretrain\\s+reused.*"), imprinting.toString());

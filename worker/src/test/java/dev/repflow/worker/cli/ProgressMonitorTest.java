@@ -17,6 +17,9 @@ import dev.repflow.models.ModelActivities;
 import dev.repflow.models.ModelSpec;
 import dev.repflow.models.TrainSpec;
 import dev.repflow.models.TrainedBackbone;
+import dev.repflow.reports.ReportActivities;
+import dev.repflow.reports.RunReport;
+import dev.repflow.reports.RunReportRequest;
 import dev.repflow.transfer.TransferEvalResult;
 import dev.repflow.transfer.TransferEvalSpec;
 import dev.repflow.transfer.TransferEvalWorkflow;
@@ -51,7 +54,8 @@ class ProgressMonitorTest {
               .build();
       var cpu = factory.newWorker(TaskQueues.CPU, fastHeartbeats);
       cpu.registerWorkflowImplementationTypes(TransferEvalWorkflowImpl.class);
-      cpu.registerActivitiesImplementations(new InstantData(), new InstantEval());
+      cpu.registerActivitiesImplementations(
+          new InstantData(), new InstantEval(), new InstantReport());
       factory
           .newWorker(TaskQueues.GPU, fastHeartbeats)
           .registerActivitiesImplementations(new SlowModels());
@@ -79,6 +83,7 @@ class ProgressMonitorTest {
       assertTrue(out.matches("(?s).*pretrain\\s+running.*"), out);
       assertTrue(out.contains("  pretrain: epoch 1/1 batch"), out);
       assertTrue(out.matches("(?s).*knn-pixels\\s+done.*"), out);
+      assertTrue(out.matches("(?s).*report.html\\s+done\\s+s3://b/x/y.h5.*"), out);
       factory.shutdownNow();
     }
   }
@@ -116,6 +121,13 @@ class ProgressMonitorTest {
     @Override
     public KnnResult knn(RunContext run, String name, ArtifactRef m, ArtifactRef q, int k) {
       return new KnnResult(name, REF, k, 2, 2, 1.0, 1.0, false);
+    }
+  }
+
+  static final class InstantReport implements ReportActivities {
+    @Override
+    public RunReport write(RunReportRequest request) {
+      return new RunReport(REF, REF, List.of());
     }
   }
 

@@ -18,6 +18,8 @@ class StitchingRunCommandTest {
     CliRun first = CliRun.execute("run", TINY, "--data-dir", dataDir.toString());
 
     assertEquals(0, first.exitCode(), first.toString());
+    // The run wrote its report (a failed report step would not fail the run).
+    assertTrue(first.out().contains("Report    s3://"), first.toString());
     assertTrue(first.out().contains("Started StitchingWorkflow cli-stitch-"), first.toString());
     String out = first.out();
     assertTrue(
@@ -31,6 +33,11 @@ class StitchingRunCommandTest {
     assertTrue(out.contains("Linear CKA by retained rank"), out);
     assertTrue(out.contains("Orthogonal Procrustes distance"), out);
     assertTrue(out.matches("(?s).*B\\.pool2\\s+0\\.\\d{4}\\s+0\\.\\d{4}.*"), out); // detector row
+    // Which classes fine-tuned the detectors and which evaluated them, and the stitched scores.
+    assertTrue(out.contains("energy fine-tuning against classes [7] (train split"), out);
+    assertTrue(out.contains(" vs classes [8] (test split"), out);
+    assertTrue(out.contains("on stitched vs g's own test activations: AUROC"), out);
+    assertTrue(out.contains("FPR95: share of stitched activations accepted as ID"), out);
     assertTrue(out.contains("Plot      s3://repflow/cli-stitch/plot/"), out);
     assertTrue(out.contains("11 steps, 0 reused from cache"), out);
 

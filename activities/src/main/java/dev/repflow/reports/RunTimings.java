@@ -1,4 +1,4 @@
-package dev.repflow.worker.report;
+package dev.repflow.reports;
 
 import com.google.protobuf.Timestamp;
 import io.temporal.api.enums.v1.EventType;

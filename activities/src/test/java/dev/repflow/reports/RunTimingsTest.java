@@ -1,4 +1,4 @@
-package dev.repflow.worker.report;
+package dev.repflow.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

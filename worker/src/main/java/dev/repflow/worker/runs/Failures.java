@@ -1,4 +1,4 @@
-package dev.repflow.worker.cli;
+package dev.repflow.worker.runs;
 
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ActivityFailure;
@@ -6,14 +6,14 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 
 /** One-line descriptions of failed runs, for the CLI. */
-final class Failures {
+public final class Failures {
   private Failures() {}
 
   /**
    * {@code workflow <id> failed in <ActivityType>: <root message>}, where the root message is the
    * innermost Temporal failure's own message (it names the config key, file or object).
    */
-  static String describe(WorkflowFailedException e) {
+  public static String describe(WorkflowFailedException e) {
     String activity = null;
     String message = e.getMessage();
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
