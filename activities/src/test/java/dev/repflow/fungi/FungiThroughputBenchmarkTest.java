@@ -55,7 +55,9 @@ class FungiThroughputBenchmarkTest {
             (System.nanoTime() - t0) / 1e9));
     try {
       for (String objective : List.of("kl", "dino", "simclr")) {
-        ImageSet images = BenchmarkSupport.unseen(Split.TEST, objective.equals("kl") ? 104 : 52);
+        ImageSet images =
+            BenchmarkSupport.unseen(
+                Split.TEST, objective.equals("kl") ? 104 : objective.equals("dino") ? 52 : 26);
         write(DIR.resolve("images.f32"), images);
         List<String> schemes =
             objective.equals("kl") ? List.of("dense", "sketch") : List.of("sketch");
