@@ -10,6 +10,7 @@ import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
 import dev.repflow.eval.KnnClassifier;
 import dev.repflow.models.ModelSpec;
+import dev.repflow.testing.PythonReference;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -240,8 +241,8 @@ class EvaluationBenchmarkTest {
         float[][] qp = pca.transform(m, q);
         long[] predicted =
             new KnnClassifier(m, 20).predict(xp, train.get(0).labels(), qp, done -> {});
-        write(DIR.resolve(combo.getKey() + ".xp"), xp);
-        write(DIR.resolve(combo.getKey() + ".qp"), qp);
+        PythonReference.writeFloat32(DIR.resolve(combo.getKey() + ".xp"), xp);
+        PythonReference.writeFloat32(DIR.resolve(combo.getKey() + ".qp"), qp);
         ByteBuffer b = ByteBuffer.allocate(predicted.length * 8).order(ByteOrder.LITTLE_ENDIAN);
         for (long v : predicted) {
           b.putLong(v);
@@ -293,17 +294,6 @@ class EvaluationBenchmarkTest {
 
   private static List<FeatureTable> tables(List<String> blocks, String split) {
     return blocks.stream().map(b -> Hdf5Io.read(Path.of(file(b, split)))).toList();
-  }
-
-  private static void write(Path file, float[][] rows) throws IOException {
-    ByteBuffer b =
-        ByteBuffer.allocate(rows.length * rows[0].length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    for (float[] row : rows) {
-      for (float v : row) {
-        b.putFloat(v);
-      }
-    }
-    Files.write(file, b.array());
   }
 
   private static String format(Map<String, Double> seconds) {

@@ -7,9 +7,8 @@ import dev.repflow.data.Split;
 import dev.repflow.models.BatchListener;
 import dev.repflow.models.Checkpoints;
 import dev.repflow.models.ModelSpec;
+import dev.repflow.testing.PythonReference;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,14 +180,10 @@ class FungiThroughputBenchmarkTest {
   }
 
   private static void write(Path file, ImageSet images) throws IOException {
-    ByteBuffer b =
-        ByteBuffer.allocate(images.size() * images.pixelsPerImage() * 4)
-            .order(ByteOrder.LITTLE_ENDIAN);
+    float[][] rows = new float[images.size()][];
     for (int i = 0; i < images.size(); i++) {
-      for (float v : images.image(i)) {
-        b.putFloat(v);
-      }
+      rows[i] = images.image(i);
     }
-    Files.write(file, b.array());
+    PythonReference.writeFloat32(file, rows);
   }
 }

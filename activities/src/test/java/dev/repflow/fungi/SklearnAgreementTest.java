@@ -12,9 +12,6 @@ import dev.repflow.data.Split;
 import dev.repflow.eval.KnnClassifier;
 import dev.repflow.testing.PythonReference;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -52,7 +49,7 @@ class SklearnAgreementTest {
       map = RetrievalMap.of(m, xp, trainLabels, qp, testLabels);
     }
     for (var e : List.of(entry("x", x), entry("q", q), entry("xp", xp), entry("qp", qp))) {
-      write(dir.resolve(e.getKey()), e.getValue());
+      PythonReference.writeFloat32(dir.resolve(e.getKey()), e.getValue());
     }
     double[] ref =
         PythonReference.run(
@@ -95,16 +92,5 @@ class SklearnAgreementTest {
       out[i] = images.image(i);
     }
     return out;
-  }
-
-  private static void write(Path file, float[][] rows) throws IOException {
-    ByteBuffer buffer =
-        ByteBuffer.allocate(rows.length * rows[0].length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    for (float[] row : rows) {
-      for (float v : row) {
-        buffer.putFloat(v);
-      }
-    }
-    Files.write(file, buffer.array());
   }
 }
