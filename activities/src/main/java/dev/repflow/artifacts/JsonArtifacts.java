@@ -18,8 +18,12 @@ public final class JsonArtifacts {
 
   public static final String FORMAT = "json";
 
+  /** Map entries in key order: the same value gives the same bytes (and sha256) in every JVM. */
   private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .build();
 
   private JsonArtifacts() {}
 

@@ -1,5 +1,6 @@
 package dev.repflow.linalg;
 
+import dev.repflow.steps.Liveness;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -26,7 +27,12 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
       }
     }
     EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
-    if (!eig.decompose(Matrices.matrix(matrix))) {
+    // EJML offers no progress hook; it takes seconds where the old Jacobi solver took minutes
+    // (n = 1000), and the step's heartbeat hears of it before and after.
+    Liveness.tick();
+    boolean done = eig.decompose(Matrices.matrix(matrix));
+    Liveness.tick();
+    if (!done) {
       throw new IllegalStateException("eigen-decomposition of a [" + n + ", " + n + "] failed");
     }
     Integer[] order = new Integer[n];

@@ -5,12 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntConsumer;
 
 /**
  * The corruption generator: CIFAR-10-C's families that make sense for grayscale images, by their
  * CIFAR-10-C names, applied deterministically.
  */
 public final class Corruptions {
+  /** Images between two progress calls. */
+  public static final int PROGRESS_EVERY = 500;
+
   private static final Map<String, Corruption> ALL = new LinkedHashMap<>();
 
   static {
@@ -65,6 +69,16 @@ public final class Corruptions {
    * @throws IllegalArgumentException for an unknown name or a severity outside 1..5
    */
   public static float[][] apply(ImageSet images, String name, int severity, long seed) {
+    return apply(images, name, severity, seed, done -> {});
+  }
+
+  /**
+   * {@link #apply(ImageSet, String, int, long)}, calling {@code progress} with the number of images
+   * done after every {@link #PROGRESS_EVERY} images (for heartbeats: a severity of the full test
+   * split takes a while).
+   */
+  public static float[][] apply(
+      ImageSet images, String name, int severity, long seed, IntConsumer progress) {
     Corruption corruption = named(name);
     if (severity < 1 || severity > 5) {
       throw new IllegalArgumentException("severity " + severity + " is outside 1..5");
@@ -73,6 +87,9 @@ public final class Corruptions {
     for (int i = 0; i < images.size(); i++) {
       Random random = new Random(seed * 1_000_003L + name.hashCode() * 31L + images.indices()[i]);
       out[i] = corruption.apply(images.image(i), images.height(), images.width(), severity, random);
+      if ((i + 1) % PROGRESS_EVERY == 0) {
+        progress.accept(i + 1);
+      }
     }
     return out;
   }
