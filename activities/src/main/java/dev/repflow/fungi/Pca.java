@@ -38,10 +38,13 @@ final class Pca {
     try (NDManager scope = manager.newSubManager()) {
       NDArray centred =
           scope.create(x).toType(DataType.FLOAT64, false).sub(scope.create(mean)); // [N, D]
-      double[] flat = centred.transpose().matMul(centred).div(Math.max(1, n - 1)).toDoubleArray();
+      double[] flat = centred.transpose().matMul(centred).toDoubleArray();
+      double dof = Math.max(1, n - 1); // in Java, not DJL's div(Number): see models.Scalars
       covariance = new double[d][d];
       for (int a = 0; a < d; a++) {
-        System.arraycopy(flat, a * d, covariance[a], 0, d);
+        for (int b = 0; b < d; b++) {
+          covariance[a][b] = flat[a * d + b] / dof;
+        }
       }
     }
     SymmetricEigen eigen = SymmetricEigen.of(covariance);
