@@ -1,26 +1,14 @@
 package dev.repflow.linalg;
 
+import static dev.repflow.testing.RandomMatrices.gaussian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.repflow.testing.PythonReference;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SymmetricEigenTest {
-
-  private static double[][] gaussian(int rows, int cols, long seed) {
-    Random random = new Random(seed);
-    double[][] m = new double[rows][cols];
-    for (double[] row : m) {
-      for (int j = 0; j < cols; j++) {
-        row[j] = random.nextGaussian();
-      }
-    }
-    return m;
-  }
-
   @Test
   void matchesNumpyEigenvaluesAndReconstructsTheMatrix() {
     double[][] g = gaussian(20, 12, 1);
