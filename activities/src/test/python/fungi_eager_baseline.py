@@ -32,6 +32,7 @@ from torch import nn
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "tools"))
 from fungi_export import export_parts  # noqa: E402
+from peak_rss import peak_rss_mib  # noqa: E402
 
 BATCH = 64
 
@@ -227,13 +228,6 @@ def features(model, objective_name, scheme, images, pool):
         hb = torch.cat([h, torch.ones(*h.shape[:2], 1)], 2)
         out.append(project(dz.reshape(n, -1, dz.shape[-1]), hb))
     return torch.cat(out)
-
-
-def peak_rss_mib():
-    """VmHWM of this process (ru_maxrss would include the JVM that started it: Linux keeps the
-    high-water mark across fork and exec)."""
-    with open("/proc/self/status") as f:
-        return next(int(l.split()[1]) for l in f if l.startswith("VmHWM:")) / 1024
 
 
 def main():

@@ -22,6 +22,8 @@ import numpy as np
 from sklearn.decomposition import PCA
 from sklearn.neighbors import KNeighborsClassifier
 
+from peak_rss import peak_rss_mib
+
 K = 20
 PCA_DIMS = 512
 STEPS, LR, DECAY = 300, 0.05, 1e-4
@@ -137,13 +139,6 @@ def agreement(directory, name, x, yt, q):
     return {"pca_lone_components_max_abs_diff": lone, "pca_grouped_gram_max_abs_diff": grouped,
             "pca_groups": len(starts) - 1, "knn_same": int((pred == jpred).sum()),
             "knn_total": int(len(pred))}
-
-
-def peak_rss_mib():
-    """VmHWM of this process (ru_maxrss would include the JVM that started it: Linux keeps the
-    high-water mark across fork and exec)."""
-    with open("/proc/self/status") as f:
-        return next(int(l.split()[1]) for l in f if l.startswith("VmHWM:")) / 1024
 
 
 def main():
