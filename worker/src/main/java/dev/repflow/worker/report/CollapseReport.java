@@ -20,13 +20,7 @@ public final class CollapseReport {
     var a = spec.analysis();
     var backbone = result.backbone();
     out.println();
-    out.printf(
-        Locale.ROOT,
-        "Backbone %s pretrained on classes %s: train accuracy %.4f, loss %.4f%n",
-        backbone.model().label(),
-        spec.pretrain().classes(),
-        backbone.trainAccuracy(),
-        backbone.trainLoss());
+    out.println(PretrainedBackbone.describe(backbone, spec.pretrain().classes()));
     out.printf(
         Locale.ROOT,
         "Neural collapse of classes %s (%d train rows, %d shards per pass); OOD classes %s;"

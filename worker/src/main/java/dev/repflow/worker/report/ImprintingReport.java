@@ -24,12 +24,7 @@ public final class ImprintingReport {
     ImprintingSummary s = result.summary();
     var backbone = result.backbone();
     out.println();
-    out.printf(
-        Locale.ROOT,
-        "Backbone %s pretrained on classes %s: train accuracy %.4f%n",
-        backbone.model().label(),
-        spec.pretrain().classes(),
-        backbone.trainAccuracy());
+    out.println(PretrainedBackbone.describe(backbone, spec.pretrain().classes()));
     out.printf(
         Locale.ROOT,
         "%d imprinting runs (NORMpre|GEN|NORMpost|NORMinf|AGG x seeds %s) x %d tasks; %d memoized"

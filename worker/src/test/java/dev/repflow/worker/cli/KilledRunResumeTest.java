@@ -30,7 +30,7 @@ class KilledRunResumeTest {
           "pipeline: transfer",
           "experiment: killed",
           "dataset:",
-          "  trainPerClass: 30",
+          "  trainPerClass: 100",
           "  testPerClass: 10",
           "model:",
           "  width: 4",

@@ -1,6 +1,5 @@
 package dev.repflow.worker.cli;
 
-import dev.repflow.common.StepProgress;
 import dev.repflow.worker.runtime.EmbeddedS3;
 import dev.repflow.worker.runtime.EmbeddedTemporal;
 import dev.repflow.worker.runtime.TemporalConnection;
@@ -8,7 +7,6 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.common.converter.DataConverter;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
@@ -112,31 +110,44 @@ final class ProcessCluster implements AutoCloseable {
   }
 
   /**
-   * The pending activity of {@code type} in run {@code workflowId} once its heartbeat matches, or
-   * empty when it did not within {@code limit}.
+   * The pending activity of {@code type} in run {@code workflowId} once the files its step stored
+   * under {@code s3Prefix} (a folder below the bucket, e.g. {@code drained/pretrain}) satisfy
+   * {@code when}, or empty when they did not within {@code limit}.
+   *
+   * <p>Watches the store rather than the activity's heartbeat details: the server sees a worker's
+   * heartbeat at most every 0.8 heartbeat timeouts, so on a fast machine a short training step can
+   * end before any heartbeat with a stored checkpoint reaches it.
    */
-  Optional<PendingActivityInfo> awaitHeartbeat(
-      String workflowId, String type, Predicate<StepProgress> when, Duration limit)
-      throws InterruptedException {
-    DataConverter converter = client().getOptions().getDataConverter();
+  Optional<PendingActivityInfo> awaitStoredFiles(
+      String workflowId,
+      String type,
+      String s3Prefix,
+      Predicate<List<String>> when,
+      Duration limit)
+      throws IOException, InterruptedException {
+    Path folder = s3Dir().resolve("repflow").resolve(s3Prefix);
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {
-      for (PendingActivityInfo pending : pendingActivities(workflowId)) {
-        if (pending.getActivityType().getName().equals(type) && pending.hasHeartbeatDetails()) {
-          StepProgress progress =
-              converter.fromPayloads(
-                  0,
-                  Optional.of(pending.getHeartbeatDetails()),
-                  StepProgress.class,
-                  StepProgress.class);
-          if (when.test(progress)) {
+      if (when.test(fileNames(folder))) {
+        for (PendingActivityInfo pending : pendingActivities(workflowId)) {
+          if (pending.getActivityType().getName().equals(type)
+              && !pending.getLastWorkerIdentity().isEmpty()) {
             return Optional.of(pending);
           }
         }
       }
-      Thread.sleep(100);
+      Thread.sleep(50);
     }
     return Optional.empty();
+  }
+
+  private static List<String> fileNames(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (var files = Files.list(folder)) {
+      return files.map(f -> f.getFileName().toString()).toList();
+    }
   }
 
   private List<PendingActivityInfo> pendingActivities(String workflowId) {
