@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import dev.repflow.models.Scalars;
 import java.util.function.IntConsumer;
 
 /**
@@ -67,7 +68,8 @@ public final class KnnClassifier {
     NDArray q = block.create(queries).toType(DataType.FLOAT64, false);
     NDArray qNorms = q.square().sum(new int[] {1}, true);
     // Squared distances [B, M]; the query norm does not change the order but keeps values exact.
-    NDArray distances = qNorms.sub(q.matMul(mem.transpose()).mul(2)).add(memNorms.expandDims(0));
+    NDArray distances =
+        qNorms.sub(q.matMul(mem.transpose()).mul(Scalars.of(q, 2))).add(memNorms.expandDims(0));
     NDList top = distances.topK(k, 1, false, true);
     NDArray indices = top.get(1).toType(DataType.INT64, false);
     long[] flat = indices.toLongArray();

@@ -3,6 +3,7 @@ package dev.repflow.fungi;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import dev.repflow.models.Scalars;
 import java.util.Arrays;
 
 /**
@@ -26,7 +27,10 @@ final class RetrievalMap {
           NDArray q =
               block.create(Arrays.copyOfRange(queries, start, end)).toType(DataType.FLOAT64, false);
           NDArray dist =
-              q.square().sum(new int[] {1}, true).sub(q.matMul(db.transpose()).mul(2)).add(dbNorms);
+              q.square()
+                  .sum(new int[] {1}, true)
+                  .sub(q.matMul(db.transpose()).mul(Scalars.of(q, 2)))
+                  .add(dbNorms);
           double[] flat = dist.toDoubleArray();
           for (int i = start; i < end; i++) {
             total +=
