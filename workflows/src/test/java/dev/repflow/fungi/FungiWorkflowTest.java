@@ -76,7 +76,7 @@ class FungiWorkflowTest {
     stub(models, gradients, eval);
   }
 
-  /** Stubs every step with small fake results (also used to record the replay history). */
+  /** Stubs every step with small fake results. */
   static void stub(ModelActivities models, GradientActivities gradients, FungiEvalActivities eval) {
     TrainedBackbone backbone =
         new TrainedBackbone(
