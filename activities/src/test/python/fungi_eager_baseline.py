@@ -240,7 +240,7 @@ def main():
     torch.set_num_threads(2)
     if args.export:
         front, layer, tail = cnn_parts()
-        export_parts(front, layer, tail, torch.zeros(2, 1, 28, 28), args.export)
+        export_parts(front, layer, tail, torch.zeros(2, 1, 28, 28), args.export, "layer")
         return
     images = torch.from_numpy(__import__("numpy").fromfile(args.images, "<f4")).reshape(-1, 28, 28)
     pool = torch.from_numpy(__import__("numpy").fromfile(args.pool, "<f4")).reshape(-1, 28, 28)

@@ -2,6 +2,7 @@ package dev.repflow.anchoring;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
+import dev.repflow.data.ImageShape;
 import dev.repflow.models.Backbones;
 import dev.repflow.models.Classifier;
 import dev.repflow.models.ModelSpec;
@@ -57,7 +58,8 @@ record AnchorCheckpoint(
    *     truncated, or holds another architecture, channel count or class count
    */
   static AnchorCheckpoint load(
-      Path file, ModelSpec spec, int inputChannels, int numClasses, NDManager manager) {
+      Path file, ModelSpec spec, ImageShape input, int numClasses, NDManager manager) {
+    int inputChannels = input.channels();
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("checkpoint " + file + " does not exist");
     }
@@ -77,13 +79,13 @@ record AnchorCheckpoint(
                     + " but %s with %d input channels and %d classes was requested",
                 file, label, channels, classes, spec.label(), inputChannels, numClasses));
       }
-      Classifier model = Backbones.build(spec, numClasses, inputChannels);
+      Classifier model = Backbones.build(spec, numClasses, input);
       model.loadParameters(manager, in);
       int epochs = in.readInt();
       double accuracy = in.readDouble();
       double loss = in.readDouble();
       SgdState sgd = SgdState.read(in, manager);
-      if (sgd.size() != model.parameters().size()) {
+      if (sgd.size() != model.trainableParameters().size()) {
         throw new IllegalArgumentException(
             "checkpoint " + file + " has optimizer state for a different number of parameters");
       }

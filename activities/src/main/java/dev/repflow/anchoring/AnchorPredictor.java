@@ -33,7 +33,8 @@ public record AnchorPredictor(int anchors, long seed, int batchSize, boolean ave
   }
 
   /**
-   * @param anchored true feeds {@code [anchor, x - anchor]} (2 channels), false the plain image
+   * @param anchored true feeds {@code [anchor, x - anchor]} (twice the channels), false the plain
+   *     image
    * @param pool training images to draw anchors from
    * @param base parent of the per-batch managers
    */
@@ -44,7 +45,21 @@ public record AnchorPredictor(int anchors, long seed, int batchSize, boolean ave
       ImageSet pool,
       NDManager base,
       BatchListener listener) {
-    int[] shared = anchored ? sharedAnchors(pool.size()) : new int[1];
+    ImageSet chosen = anchored ? pool.subset(sharedAnchors(pool.size())) : null;
+    return predictWith(model, chosen, images, base, listener);
+  }
+
+  /**
+   * {@link #predict} with the anchors already drawn ({@link #sharedAnchors} of the pool), so a
+   * large training split need not be decoded for a few anchors.
+   *
+   * @param anchors the shared anchors in order, or null for a plain (not anchored) network
+   */
+  public Prediction predictWith(
+      Network model, ImageSet anchors, ImageSet images, NDManager base, BatchListener listener) {
+    boolean anchored = anchors != null;
+    int[] shared = new int[anchored ? anchors.size() : 1];
+    Arrays.setAll(shared, j -> j);
     int n = images.size();
     float[][] probabilities = new float[n][];
     float[] spread = new float[n];
@@ -61,7 +76,7 @@ public record AnchorPredictor(int anchors, long seed, int batchSize, boolean ave
           Arrays.fill(anchorRows, shared[j]);
           NDArray x =
               anchored
-                  ? AnchorInputs.anchored(batch, images, rows, pool, anchorRows, false)
+                  ? AnchorInputs.anchored(batch, images, rows, anchors, anchorRows, false)
                   : AnchorInputs.plain(batch, images, rows);
           NDArray out = model.logits(x);
           classes = (int) out.getShape().get(1);

@@ -8,6 +8,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.ImageShape;
 import dev.repflow.data.Permutations;
 import dev.repflow.models.Backbones;
 import dev.repflow.models.Classifier;
@@ -58,16 +59,16 @@ public final class AnchorTrainer {
         throw new IllegalArgumentException("label " + label + " is outside 0.." + (numClasses - 1));
       }
     }
-    int channels = variant.anchored() ? 2 : 1;
+    ImageShape input = variant.inputFor(data.shape());
     int batches = (data.size() + train.batchSize() - 1) / train.batchSize();
     var schedule = new CosineSchedule(train.learningRate(), (long) batches * train.epochs());
     Path resumeFile = resume == null ? null : resume.checkpointFile();
     Path checkpoint = resumeFile;
     try (NDManager base = NDManager.newBaseManager()) {
       GradMode.offOnThisThread();
-      AnchorCheckpoint state = start(spec, channels, numClasses, train, resume, base);
+      AnchorCheckpoint state = start(spec, input, numClasses, train, resume, base);
       Classifier model = state.model();
-      model.parameters().forEach(p -> p.getArray().setRequiresGradient(true));
+      model.trainableParameters().forEach(p -> p.getArray().setRequiresGradient(true));
       ParameterStore store = new ParameterStore(base, false);
       for (int e = state.completedEpochs(); e < train.epochs(); e++) {
         long begin = System.nanoTime();
@@ -95,7 +96,7 @@ public final class AnchorTrainer {
             state
                 .sgd()
                 .update(
-                    model.parameters(),
+                    model.trainableParameters(),
                     lr,
                     train.momentum().floatValue(),
                     train.weightDecay().floatValue(),
@@ -152,23 +153,23 @@ public final class AnchorTrainer {
 
   private static AnchorCheckpoint start(
       ModelSpec spec,
-      int channels,
+      ImageShape input,
       int numClasses,
       AnchorTraining train,
       Resume resume,
       NDManager base) {
     if (resume == null) {
-      Classifier model = Backbones.build(spec, numClasses, channels);
+      Classifier model = Backbones.build(spec, numClasses, input);
       model.initialize(base, train.seed());
       return new AnchorCheckpoint(
-          model, 0, SgdState.zeros(model.parameters(), base), Double.NaN, Double.NaN);
+          model, 0, SgdState.zeros(model.trainableParameters(), base), Double.NaN, Double.NaN);
     }
     if (resume.completedEpochs() > train.epochs()) {
       throw new IllegalArgumentException(
           "cannot resume after epoch " + resume.completedEpochs() + " of " + train.epochs());
     }
     AnchorCheckpoint loaded =
-        AnchorCheckpoint.load(resume.checkpointFile(), spec, channels, numClasses, base);
+        AnchorCheckpoint.load(resume.checkpointFile(), spec, input, numClasses, base);
     if (loaded.completedEpochs() != resume.completedEpochs()) {
       throw new IllegalArgumentException(
           String.format(

@@ -9,8 +9,10 @@ import dev.repflow.artifacts.FeatureTable;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.common.StepProgress;
 import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.FashionMnist;
+import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.ImageSource;
+import dev.repflow.data.ReadProgress;
 import dev.repflow.data.Split;
 import dev.repflow.models.CheckpointedTraining;
 import dev.repflow.models.Classifier;
@@ -74,7 +76,7 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
           if (cached.isPresent()) {
             return cached.get().asCached();
           }
-          ImageSet images = FashionMnist.load(dataset, Split.TRAIN, allClasses(dataset));
+          ImageSet images = Datasets.load(dataset, Split.TRAIN, allClasses(dataset));
           return CheckpointedTraining.run(
               store,
               run,
@@ -84,17 +86,18 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
               train.epochs(),
               (resume, listener) ->
                   new AnchorTrainer()
-                      .train(images, dataset.numClasses(), model, train, variant, resume, listener),
+                      .train(images, dataset.classCount(), model, train, variant, resume, listener),
               (checkpoint, outcome) ->
                   new AnchoredModel(
                       variant,
                       model,
-                      dataset.numClasses(),
+                      dataset.classCount(),
                       checkpoint,
                       outcome.epochs(),
                       outcome.trainAccuracy(),
                       outcome.meanLoss(),
-                      false));
+                      false,
+                      images.shape()));
         });
   }
 
@@ -129,7 +132,7 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
           }
           FeatureTable images = files.read(set.images());
           Prediction prediction =
-              predict(dataset, model, set, PredictionTables.images(images), inference);
+              predict(dataset, model, set, PredictionTables.images(images, dataset), inference);
           var attributes =
               Map.of(
                   "kind", "predictions",
@@ -158,7 +161,17 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
       ImageSet test,
       InferenceSpec inference)
       throws IOException {
-    ImageSet pool = FashionMnist.load(dataset, Split.TRAIN, allClasses(dataset));
+    AnchorPredictor predictor =
+        new AnchorPredictor(
+            inference.anchors(),
+            inference.anchorSeed(),
+            inference.batchSize(),
+            inference.averagesLogits());
+    ImageSet anchors = null;
+    if (model.variant().anchored()) {
+      ImageSource pool = Datasets.open(dataset, Split.TRAIN, allClasses(dataset));
+      anchors = pool.load(predictor.sharedAnchors(pool.size()), ReadProgress.none());
+    }
     ProgressReporter progress = ProgressReporter.forCurrentActivity();
     String what = model.variant().name() + " on " + set.corruption();
     Path weights = store.download(model.checkpoint());
@@ -167,37 +180,22 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
       AnchorCheckpoint checkpoint;
       try {
         checkpoint =
-            AnchorCheckpoint.load(
-                weights,
-                model.model(),
-                model.variant().anchored() ? 2 : 1,
-                model.numClasses(),
-                base);
+            AnchorCheckpoint.load(weights, model.model(), model.input(), model.numClasses(), base);
       } catch (IllegalArgumentException e) {
         // The downloaded file is a temp file: name the artifact the user can find.
         throw new IllegalArgumentException(model.checkpoint().uri() + ": " + e.getMessage(), e);
       }
       Classifier network = checkpoint.model();
       ParameterStore parameters = new ParameterStore(base, false);
-      return new AnchorPredictor(
-              inference.anchors(),
-              inference.anchorSeed(),
-              inference.batchSize(),
-              inference.averagesLogits())
-          .predict(
-              x -> network.logits(parameters, x, false),
-              model.variant().anchored(),
-              test,
-              pool,
-              base,
-              (batch, batches) ->
-                  progress.report(
-                      StepProgress.of(
-                          INFER,
-                          "batch",
-                          batch,
-                          batches,
-                          what + " batch " + batch + "/" + batches)));
+      return predictor.predictWith(
+          x -> network.logits(parameters, x, false),
+          anchors,
+          test,
+          base,
+          (batch, batches) ->
+              progress.report(
+                  StepProgress.of(
+                      INFER, "batch", batch, batches, what + " batch " + batch + "/" + batches)));
     } finally {
       Files.deleteIfExists(weights);
     }
@@ -219,6 +217,6 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
   }
 
   private static List<Integer> allClasses(DatasetSpec dataset) {
-    return IntStream.range(0, dataset.numClasses()).boxed().toList();
+    return IntStream.range(0, dataset.classCount()).boxed().toList();
   }
 }

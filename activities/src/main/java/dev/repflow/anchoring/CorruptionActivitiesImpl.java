@@ -8,10 +8,10 @@ import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.common.StepProgress;
 import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.FashionMnist;
+import dev.repflow.data.Datasets;
+import dev.repflow.data.FeatureTables;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
-import dev.repflow.data.corruptions.CifarCLayout;
 import dev.repflow.data.corruptions.Corruptions;
 import dev.repflow.steps.ProgressReporter;
 import dev.repflow.steps.StepCache;
@@ -69,7 +69,7 @@ public class CorruptionActivitiesImpl implements CorruptionActivities {
           if (cached.isPresent()) {
             return new CorruptedSet(corruption, cached.get(), severities, true);
           }
-          ImageSet test = FashionMnist.load(dataset, Split.TEST, allClasses(dataset));
+          ImageSet test = Datasets.load(dataset, Split.TEST, allClasses(dataset));
           ProgressReporter progress = ProgressReporter.forCurrentActivity();
           float[][] rows = new float[test.size() * severities.size()][];
           long[] labels = new long[rows.length];
@@ -78,6 +78,7 @@ public class CorruptionActivitiesImpl implements CorruptionActivities {
             int severity = severities.get(s);
             float[][] block =
                 block(
+                    dataset,
                     test,
                     corruption,
                     severity,
@@ -107,17 +108,19 @@ public class CorruptionActivitiesImpl implements CorruptionActivities {
                     CORRUPT, "severity", s + 1, severities.size(), corruption + " " + (s + 1)));
           }
           var attributes =
-              Map.of(
-                  "kind", "corrupted-images",
-                  "dataset", dataset.name(),
-                  "split", Split.TEST.id(),
-                  "corruption", corruption,
-                  "severities",
-                      severities.stream().map(String::valueOf).collect(Collectors.joining(",")),
-                  "height", String.valueOf(test.height()),
-                  "width", String.valueOf(test.width()),
-                  "source", clean || spec.dir() == null ? "generated" : spec.dir(),
-                  "spec_sha256", key.specSha256());
+              FeatureTables.attributes(
+                  dataset,
+                  Split.TEST,
+                  Map.of(
+                      "kind", "corrupted-images",
+                      "corruption", corruption,
+                      "severities",
+                          severities.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                      "channels", String.valueOf(test.channels()),
+                      "height", String.valueOf(test.height()),
+                      "width", String.valueOf(test.width()),
+                      "source", clean || spec.dir() == null ? "generated" : spec.dir(),
+                      "spec_sha256", key.specSha256()));
           ArtifactRef ref =
               new FeatureFiles(store)
                   .write(key.key(), new FeatureTable(rows, labels, indices, attributes));
@@ -125,32 +128,31 @@ public class CorruptionActivitiesImpl implements CorruptionActivities {
         });
   }
 
-  /** {@code [N, H * W]} test images at one severity: generated, read, or clean (severity 0). */
+  /**
+   * {@code [N, C * H * W]} test images at one severity: generated, read (preprocessed like the test
+   * split), or clean (severity 0).
+   */
   private static float[][] block(
-      ImageSet test, String corruption, int severity, CorruptionSpec spec, IntConsumer progress) {
+      DatasetSpec dataset,
+      ImageSet test,
+      String corruption,
+      int severity,
+      CorruptionSpec spec,
+      IntConsumer progress) {
     if (severity == 0) {
       return IntStream.range(0, test.size()).mapToObj(test::image).toArray(float[][]::new);
     }
     if (spec.dir() != null) {
-      ImageSet read = CifarCLayout.read(Path.of(spec.dir()), corruption, severity);
-      if (read.height() != test.height() || read.width() != test.width()) {
-        throw new IllegalArgumentException(
-            String.format(
-                "%s/%s.npy holds %dx%d images, but the test split is %dx%d",
-                spec.dir(), corruption, read.height(), read.width(), test.height(), test.width()));
-      }
-      if (read.size() <= test.indices()[test.size() - 1]) {
-        throw new IllegalArgumentException(
-            String.format(
-                "%s/%s.npy holds %d images per severity, fewer than the test split",
-                spec.dir(), corruption, read.size()));
-      }
       // The published sets cover the whole test split; keep the rows this run's test set uses.
-      float[][] out = new float[test.size()][];
-      for (int i = 0; i < test.size(); i++) {
-        out[i] = read.image(test.indices()[i]);
+      ImageSet read =
+          Datasets.corrupted(dataset, Path.of(spec.dir()), corruption, severity, test.indices());
+      if (!read.shape().equals(test.shape())) {
+        throw new IllegalArgumentException(
+            String.format(
+                "%s/%s.npy holds %s images after preprocessing, but the test split is %s",
+                spec.dir(), corruption, read.shape().label(), test.shape().label()));
       }
-      return out;
+      return IntStream.range(0, read.size()).mapToObj(read::image).toArray(float[][]::new);
     }
     return Corruptions.apply(test, corruption, severity, spec.seed(), progress);
   }
@@ -191,6 +193,6 @@ public class CorruptionActivitiesImpl implements CorruptionActivities {
   }
 
   private static List<Integer> allClasses(DatasetSpec dataset) {
-    return IntStream.range(0, dataset.numClasses()).boxed().toList();
+    return IntStream.range(0, dataset.classCount()).boxed().toList();
   }
 }

@@ -1,7 +1,10 @@
 package dev.repflow.anchoring;
 
 import dev.repflow.artifacts.FeatureTable;
+import dev.repflow.data.DatasetSpec;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.ImageShape;
+import dev.repflow.data.Normalization;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,9 +17,12 @@ final class PredictionTables {
   /**
    * A corrupted set's rows as images.
    *
-   * @param set features {@code [S * N, H * W]} with attributes {@code height} and {@code width}
+   * @param set features {@code [S * N, C * H * W]} with attributes {@code channels}, {@code height}
+   *     and {@code width}
+   * @param dataset whose normalisation turns the rows into model input
    */
-  static ImageSet images(FeatureTable set) {
+  static ImageSet images(FeatureTable set, DatasetSpec dataset) {
+    int channels = Integer.parseInt(set.attributes().getOrDefault("channels", "1"));
     int height = Integer.parseInt(set.attributes().getOrDefault("height", "28"));
     int width = Integer.parseInt(set.attributes().getOrDefault("width", "28"));
     int size = set.columns();
@@ -26,7 +32,13 @@ final class PredictionTables {
       System.arraycopy(set.features()[i], 0, pixels, i * size, size);
       labels[i] = (int) set.labels()[i];
     }
-    return new ImageSet(pixels, height, width, labels, IntStream.range(0, labels.length).toArray());
+    ImageShape shape = new ImageShape(channels, height, width);
+    return new ImageSet(
+        pixels,
+        shape,
+        labels,
+        IntStream.range(0, labels.length).toArray(),
+        Normalization.of(dataset.preprocess(), channels));
   }
 
   /** {@code [N, C + 1]}: the probabilities, then the spread across anchors. */

@@ -200,6 +200,7 @@ public class CollapseActivitiesImpl implements CollapseActivities {
                     file,
                     backbone.model(),
                     backbone.numClasses(),
+                    backbone.ref().input(),
                     sorted,
                     backbone.trainAccuracy());
             return new ProbeResult(JsonArtifacts.put(store, key, w), w.trainAccuracy(), false);

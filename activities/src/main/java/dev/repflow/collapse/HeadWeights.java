@@ -3,6 +3,7 @@ package dev.repflow.collapse;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import dev.repflow.data.ImageShape;
 import dev.repflow.models.Checkpoints;
 import dev.repflow.models.Classifier;
 import dev.repflow.models.ModelSpec;
@@ -20,9 +21,14 @@ final class HeadWeights {
    * @param classes the sorted class ids the head was trained on (its output order)
    */
   static ProbeWeights read(
-      Path checkpoint, ModelSpec spec, int numClasses, List<Integer> classes, double accuracy) {
+      Path checkpoint,
+      ModelSpec spec,
+      int numClasses,
+      ImageShape input,
+      List<Integer> classes,
+      double accuracy) {
     try (NDManager manager = NDManager.newBaseManager()) {
-      Classifier model = Checkpoints.load(checkpoint, spec, numClasses, manager);
+      Classifier model = Checkpoints.load(checkpoint, spec, numClasses, input, manager);
       List<Parameter> params = model.parameters();
       NDArray w = params.get(params.size() - 2).getArray();
       NDArray b = params.get(params.size() - 1).getArray();

@@ -45,26 +45,21 @@ public class DataActivitiesImpl implements DataActivities {
             return new StepResult(cached.get(), true);
           }
           ProgressReporter progress = ProgressReporter.forCurrentActivity();
-          ImageSet images = FashionMnist.load(dataset, split, classes);
+          ImageSet images = Datasets.load(dataset, split, classes);
           progress.report(
               StepProgress.of(STEP, "phase", 1, 1, split.id() + ": writing " + images.size()));
           FeatureTable table =
               FeatureTables.of(
                   images,
                   FeatureTables.pixelRows(images),
-                  Map.of(
-                      "kind",
-                      "pixels",
-                      "dataset",
-                      dataset.name(),
-                      "split",
-                      split.id(),
-                      "model",
-                      "none",
-                      "layer",
-                      "input",
-                      "spec_sha256",
-                      key.specSha256()));
+                  FeatureTables.attributes(
+                      dataset,
+                      split,
+                      Map.of(
+                          "kind", "pixels",
+                          "model", "none",
+                          "layer", "input",
+                          "spec_sha256", key.specSha256())));
           return new StepResult(files.write(key.key(), table), false);
         });
   }

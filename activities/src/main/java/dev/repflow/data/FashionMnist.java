@@ -2,40 +2,41 @@ package dev.repflow.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Reads FashionMNIST from its IDX files (Debian package {@code dataset-fashion-mnist}), e.g. {@code
+ * FashionMNIST's IDX files (Debian package {@code dataset-fashion-mnist}), e.g. {@code
  * train-images-idx3-ubyte.gz}; the uncompressed file is used when the {@code .gz} one is absent.
  */
-public final class FashionMnist {
-  private static final Logger log = LoggerFactory.getLogger(FashionMnist.class);
+final class FashionMnist implements SampleReader {
   private static final String HOW_TO_GET =
       "install the Debian package dataset-fashion-mnist (apt-get install dataset-fashion-mnist)"
           + " or set dataset.dir";
 
-  private FashionMnist() {}
+  private final IdxFile images;
+  private final IdxFile labels;
+  private final Path imageFile;
+
+  private FashionMnist(IdxFile images, IdxFile labels, Path imageFile) {
+    this.images = images;
+    this.labels = labels;
+    this.imageFile = imageFile;
+  }
 
   /**
-   * Loads the images of {@code classes}, keeping the first {@code spec.perClassLimit(split)} of
-   * each class (all when null) in file order, so the same spec always gives the same images.
+   * Reads one split's images and labels.
    *
-   * @throws IllegalArgumentException when a file is missing, truncated or inconsistent, or a class
-   *     id is out of range
+   * @throws IllegalArgumentException when a file is missing, truncated or inconsistent, or a label
+   *     is out of range
    */
-  public static ImageSet load(DatasetSpec spec, Split split, List<Integer> classes) {
-    List<Integer> wanted = ClassSubset.validate("classes", classes, spec.numClasses());
-    long start = System.nanoTime();
+  static FashionMnist open(DatasetSpec spec, Split split) {
     Path dir = Path.of(spec.dir());
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(
           "FashionMNIST directory " + dir + " does not exist; " + HOW_TO_GET);
     }
     String prefix = split == Split.TRAIN ? "train" : "t10k";
-    IdxFile images = IdxFile.read(locate(dir, prefix + "-images-idx3-ubyte"), IdxFile.IMAGES_MAGIC);
+    Path imageFile = locate(dir, prefix + "-images-idx3-ubyte");
+    IdxFile images = IdxFile.read(imageFile, IdxFile.IMAGES_MAGIC);
     Path labelFile = locate(dir, prefix + "-labels-idx1-ubyte");
     IdxFile labels = IdxFile.read(labelFile, IdxFile.LABELS_MAGIC);
     if (images.dims()[0] != labels.dims()[0]) {
@@ -50,15 +51,35 @@ public final class FashionMnist {
               + labels.dims()[0]
               + " labels");
     }
-    int[] keep = select(labels, labelFile, wanted, spec.perClassLimit(split));
-    ImageSet set = gather(images, labels, keep);
-    log.debug(
-        "loaded {} {} images of classes {} in {} ms",
-        set.size(),
-        split.id(),
-        wanted,
-        (System.nanoTime() - start) / 1_000_000);
-    return set;
+    byte[] ids = labels.data();
+    for (int i = 0; i < ids.length; i++) {
+      Labels.require(ids[i] & 0xff, spec.classCount(), labelFile + " label " + i);
+    }
+    return new FashionMnist(images, labels, imageFile);
+  }
+
+  @Override
+  public int size() {
+    return labels.dims()[0];
+  }
+
+  @Override
+  public int label(int i) {
+    return labels.data()[i] & 0xff;
+  }
+
+  @Override
+  public RawImage read(int i) {
+    int h = images.dims()[1];
+    int w = images.dims()[2];
+    byte[] values = new byte[h * w];
+    System.arraycopy(images.data(), i * h * w, values, 0, values.length);
+    return new RawImage(values, h, w, 1);
+  }
+
+  @Override
+  public String source(int i) {
+    return imageFile + " image " + i;
   }
 
   private static Path locate(Path dir, String baseName) {
@@ -72,49 +93,5 @@ public final class FashionMnist {
     }
     throw new IllegalArgumentException(
         "FashionMNIST file " + gz + " not found (nor " + plain + "); " + HOW_TO_GET);
-  }
-
-  /** Sample indices to keep, in file order. */
-  private static int[] select(IdxFile labels, Path file, List<Integer> classes, Integer limit) {
-    int[] remaining = new int[256];
-    for (int c : classes) {
-      remaining[c] = limit == null ? Integer.MAX_VALUE : limit;
-    }
-    byte[] ids = labels.data();
-    int[] keep = new int[ids.length];
-    int kept = 0;
-    for (int i = 0; i < ids.length; i++) {
-      int label = ids[i] & 0xff;
-      if (remaining[label] > 0) {
-        remaining[label]--;
-        keep[kept++] = i;
-      }
-    }
-    if (kept == 0) {
-      throw new IllegalArgumentException(file + " has no samples of classes " + classes);
-    }
-    return Arrays.copyOf(keep, kept);
-  }
-
-  private static ImageSet gather(IdxFile images, IdxFile labels, int[] keep) {
-    int height = images.dims()[1];
-    int width = images.dims()[2];
-    int size = height * width;
-    float[] pixels = new float[keep.length * size];
-    int[] classIds = new int[keep.length];
-    byte[] raw = images.data();
-    float[] scale = new float[256];
-    for (int v = 0; v < 256; v++) {
-      scale[v] = v / 255f;
-    }
-    for (int k = 0; k < keep.length; k++) {
-      int from = keep[k] * size;
-      int to = k * size;
-      for (int p = 0; p < size; p++) {
-        pixels[to + p] = scale[raw[from + p] & 0xff];
-      }
-      classIds[k] = labels.data()[keep[k]] & 0xff;
-    }
-    return new ImageSet(pixels, height, width, classIds, keep);
   }
 }

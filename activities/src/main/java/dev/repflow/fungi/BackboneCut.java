@@ -12,7 +12,7 @@ import ai.djl.util.PairList;
  * tail (layer output to embedding). Built-in backbones: {@link LayerCut}; exported TorchScript
  * parts: {@link TorchScriptCut}.
  */
-public interface BackboneCut {
+public interface BackboneCut extends AutoCloseable {
 
   /** The layer's name. */
   String layer();
@@ -20,11 +20,14 @@ public interface BackboneCut {
   /** Weight shape {@code [out, in]}. */
   Shape weightShape();
 
+  /** Size D of the embeddings the tail outputs. */
+  int embeddingDim();
+
   /** The layer's {@code weight} and {@code bias}. */
   PairList<String, Parameter> parameters();
 
   /**
-   * @param images {@code [N, ...]}
+   * @param images {@code [N, C, H, W]}
    * @return {@code h [N, ..., in]} first, then any side inputs the tail needs (a residual stream)
    */
   NDList front(ParameterStore store, NDArray images);
@@ -38,4 +41,8 @@ public interface BackboneCut {
    * @return {@code [N, D]} embeddings
    */
   NDArray tail(ParameterStore store, NDArray outputs, NDList front);
+
+  /** Releases native resources the cut holds itself (TorchScript modules); default nothing. */
+  @Override
+  default void close() {}
 }

@@ -1,5 +1,6 @@
 package dev.repflow.fungi;
 
+import dev.repflow.data.Permutations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package dev.repflow.fungi;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.artifacts.FeatureFiles;
@@ -10,20 +9,15 @@ import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.StepProgress;
-import dev.repflow.models.Backbones;
-import dev.repflow.models.Classifier;
-import dev.repflow.models.ModelSpec;
 import dev.repflow.steps.ProgressReporter;
 import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
 import dev.repflow.steps.StepKey;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Projection bookkeeping, evaluation of feature combinations, and the summary table. */
+/** Evaluation of feature combinations and the summary table. */
 public class FungiEvalActivitiesImpl implements FungiEvalActivities {
-  static final String PROJECTION = "fungi-projection";
   static final String EVALUATE = "fungi-evaluate";
   static final String SUMMARY = "fungi-summary";
   private static final int VERSION = 2; // 2: matrix-product evaluation, projection schemes
@@ -36,50 +30,6 @@ public class FungiEvalActivitiesImpl implements FungiEvalActivities {
     this.store = store;
     this.files = new FeatureFiles(store);
     this.cache = new StepCache(store);
-  }
-
-  @Override
-  public FungiProjection projection(
-      RunContext run, ModelSpec model, String layer, ProjectionSpec spec) {
-    return StepFailures.guard(
-        PROJECTION,
-        () -> {
-          ProjectionPlan plan;
-          try (NDManager manager = NDManager.newBaseManager()) {
-            // Shapes only: an untrained copy of the architecture has the same layers.
-            Classifier net = Backbones.build(model, 2);
-            net.initializeForShapes(manager);
-            LayerCut cut = LayerCut.of(net, layer);
-            Shape w = cut.weightShape();
-            ProjectionSpec sized = spec.dim() == 0 ? spec.withDim(model.embeddingDim()) : spec;
-            plan = ProjectionPlan.of(sized, cut.layer(), (int) w.get(0), (int) w.get(1) + 1);
-          }
-          return store(run, plan, Map.of("plan", plan));
-        });
-  }
-
-  @Override
-  public FungiProjection projectionTorchScript(RunContext run, String dir, ProjectionSpec spec) {
-    return StepFailures.guard(
-        PROJECTION,
-        () -> {
-          Map<String, String> parts = TorchScriptParts.checksums(Path.of(dir));
-          ProjectionPlan plan;
-          try (TorchScriptCut cut = TorchScriptCut.load(Path.of(dir))) {
-            Shape w = cut.weightShape();
-            ProjectionSpec sized = spec.dim() == 0 ? spec.withDim((int) w.get(0)) : spec;
-            plan = ProjectionPlan.of(sized, cut.layer(), (int) w.get(0), (int) w.get(1) + 1);
-          }
-          return store(run, plan, Map.of("plan", plan, "torchscript", parts));
-        });
-  }
-
-  private FungiProjection store(RunContext run, ProjectionPlan plan, Map<String, Object> params) {
-    String key = StepKey.of(run, PROJECTION, VERSION, params, List.of(), "json").key();
-    var cached = cache.reusable(run, key);
-    ArtifactRef ref = cached.orElseGet(() -> JsonArtifacts.put(store, key, plan));
-    return new FungiProjection(
-        ref, plan.layer(), plan.gradientDim(), plan.dim(), cached.isPresent());
   }
 
   @Override

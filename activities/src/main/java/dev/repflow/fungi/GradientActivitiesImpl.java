@@ -9,35 +9,34 @@ import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.StepProgress;
 import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.FashionMnist;
+import dev.repflow.data.Datasets;
 import dev.repflow.data.FeatureTables;
-import dev.repflow.data.ImageSet;
+import dev.repflow.data.ImageSource;
+import dev.repflow.data.LabeledRows;
 import dev.repflow.data.Split;
-import dev.repflow.models.Checkpoints;
-import dev.repflow.models.GradMode;
-import dev.repflow.models.TrainedBackbone;
+import dev.repflow.models.BackboneRef;
+import dev.repflow.models.ImageTensors;
 import dev.repflow.steps.ProgressReporter;
 import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
 import dev.repflow.steps.StepKey;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Per-sample gradient features of a frozen backbone, projected, one file per objective + split. */
+/**
+ * FUNGI's per-sample gradient features of a frozen backbone: the projection plan for its layer,
+ * then one projected feature file per objective and split.
+ */
 public class GradientActivitiesImpl implements GradientActivities {
   private static final Logger log = LoggerFactory.getLogger(GradientActivitiesImpl.class);
+  static final String PROJECTION = "fungi-projection";
   static final String GRADIENTS = "gradients";
-  static final String EMBED = "fungi-embed";
-  private static final int EMBED_BATCH = 256;
-
-  private static final int EMBED_VERSION = 1;
+  private static final int PROJECTION_VERSION = 1;
   // 2: the objectives as fungivision computes them; 3: temperatures outlive the backward pass
   private static final int GRADIENTS_VERSION = 3;
 
@@ -52,211 +51,113 @@ public class GradientActivitiesImpl implements GradientActivities {
   }
 
   @Override
+  public FungiProjection plan(
+      RunContext run, BackboneRef backbone, String layer, ProjectionSpec spec) {
+    return StepFailures.guard(
+        PROJECTION,
+        () -> {
+          ProjectionPlan plan = BackboneCuts.plan(backbone, layer, spec);
+          Map<String, Object> params = new TreeMap<>();
+          if (backbone instanceof BackboneRef.TorchScript ts) {
+            params.put("torchscript", ts.checksums());
+          }
+          params.put("plan", plan);
+          String key =
+              StepKey.of(run, PROJECTION, PROJECTION_VERSION, params, List.of(), "json").key();
+          var cached = cache.reusable(run, key);
+          ArtifactRef ref = cached.orElseGet(() -> JsonArtifacts.put(store, key, plan));
+          return new FungiProjection(
+              ref, plan.layer(), plan.gradientDim(), plan.dim(), cached.isPresent());
+        });
+  }
+
+  @Override
   public StepResult gradients(
       RunContext run,
       DatasetSpec dataset,
       Split split,
       List<Integer> classes,
-      TrainedBackbone backbone,
+      BackboneRef backbone,
       ObjectiveSpec objective,
       FungiProjection projection,
       int batchSize) {
     return StepFailures.guard(
         GRADIENTS,
         () -> {
-          Map<String, Object> source =
-              Map.of("model", backbone.model(), "headClasses", backbone.numClasses());
-          return extract(
-              run,
-              dataset,
-              split,
-              classes,
-              source,
-              backbone.checkpoint(),
-              objective,
-              projection,
-              batchSize,
-              (plan, features) -> {
-                Path weights = store.download(backbone.checkpoint());
-                try {
-                  return features.apply(
-                      m ->
-                          LayerCut.of(
-                              Checkpoints.load(weights, backbone.model(), backbone.numClasses(), m),
-                              plan.layer()));
-                } finally {
-                  Files.deleteIfExists(weights);
-                }
-              },
+          // batchSize is left out on purpose: per-sample gradients do not depend on it.
+          Map<String, Object> params = new TreeMap<>(backbone.cacheParams());
+          params.putAll(
               Map.of(
-                  "model", backbone.model().label(),
-                  "checkpoint", backbone.checkpoint().uri()));
-        });
-  }
-
-  @Override
-  public StepResult gradientsTorchScript(
-      RunContext run,
-      DatasetSpec dataset,
-      Split split,
-      List<Integer> classes,
-      String dir,
-      ObjectiveSpec objective,
-      FungiProjection projection,
-      int batchSize) {
-    return StepFailures.guard(
-        GRADIENTS,
-        () ->
-            extract(
-                run,
-                dataset,
-                split,
-                classes,
-                Map.of("torchscript", TorchScriptParts.checksums(Path.of(dir))),
-                null,
-                objective,
-                projection,
-                batchSize,
-                (plan, features) -> {
-                  try (TorchScriptCut cut = TorchScriptCut.load(Path.of(dir))) {
-                    return features.apply(m -> cut);
-                  }
-                },
-                Map.of("model", "torchscript", "checkpoint", dir)));
-  }
-
-  @Override
-  public StepResult embedTorchScript(
-      RunContext run, DatasetSpec dataset, Split split, List<Integer> classes, String dir) {
-    return StepFailures.guard(
-        EMBED,
-        () -> {
-          StepKey key =
-              StepKey.of(
-                  run,
-                  EMBED,
-                  EMBED_VERSION,
-                  Map.of(
-                      "dataset", dataset,
-                      "split", split,
-                      "classes", classes,
-                      "torchscript", TorchScriptParts.checksums(Path.of(dir))),
-                  List.of(),
-                  "h5");
+                  "dataset", dataset,
+                  "split", split,
+                  "classes", classes,
+                  "objective", objective));
+          List<ArtifactRef> inputs = new ArrayList<>(backbone.artifacts());
+          inputs.add(projection.artifact());
+          StepKey key = StepKey.of(run, GRADIENTS, GRADIENTS_VERSION, params, inputs, "h5");
           var cached = cache.reusable(run, key.key());
           if (cached.isPresent()) {
             return new StepResult(cached.get(), true);
           }
-          ImageSet images = FashionMnist.load(dataset, split, classes);
-          float[][] embeddings;
+          ProgressReporter progress = ProgressReporter.forCurrentActivity();
+          ProjectionPlan plan =
+              JsonArtifacts.read(store, projection.artifact(), ProjectionPlan.class);
+          ImageSource images = Datasets.open(dataset, split, classes);
+          ImageTensors.requireShape(images.shape(), backbone.input());
+          ImageSource pool = Datasets.open(dataset, Split.TRAIN, classes);
+          long begin = System.nanoTime();
+          LabeledRows features;
           try (NDManager base = NDManager.newBaseManager();
-              TorchScriptCut cut = TorchScriptCut.load(Path.of(dir))) {
-            GradMode.offOnThisThread();
-            embeddings = GradientFeatures.embed(cut, images, base, EMBED_BATCH);
-          }
-          var attributes =
-              Map.of(
-                  "kind",
-                  "embeddings",
-                  "dataset",
-                  dataset.name(),
-                  "split",
-                  split.id(),
-                  "model",
-                  "torchscript",
-                  "layer",
-                  "tail",
-                  "checkpoint",
-                  dir,
-                  "spec_sha256",
-                  key.specSha256());
-          return new StepResult(
-              files.write(key.key(), FeatureTables.of(images, embeddings, attributes)), false);
-        });
-  }
-
-  /** Loads a backbone for a projection plan and runs {@code features} with it. */
-  private interface Source {
-    float[][] with(
-        ProjectionPlan plan, Function<Function<NDManager, BackboneCut>, float[][]> features)
-        throws Exception;
-  }
-
-  private StepResult extract(
-      RunContext run,
-      DatasetSpec dataset,
-      Split split,
-      List<Integer> classes,
-      Map<String, Object> backboneParams,
-      ArtifactRef checkpoint,
-      ObjectiveSpec objective,
-      FungiProjection projection,
-      int batchSize,
-      Source source,
-      Map<String, String> backboneAttributes)
-      throws Exception {
-    // batchSize is left out on purpose: per-sample gradients do not depend on it.
-    Map<String, Object> params = new TreeMap<>(backboneParams);
-    params.putAll(
-        Map.of("dataset", dataset, "split", split, "classes", classes, "objective", objective));
-    List<ArtifactRef> inputs = new ArrayList<>();
-    if (checkpoint != null) {
-      inputs.add(checkpoint);
-    }
-    inputs.add(projection.artifact());
-    StepKey key = StepKey.of(run, GRADIENTS, GRADIENTS_VERSION, params, inputs, "h5");
-    var cached = cache.reusable(run, key.key());
-    if (cached.isPresent()) {
-      return new StepResult(cached.get(), true);
-    }
-    ProgressReporter progress = ProgressReporter.forCurrentActivity();
-    ProjectionPlan plan = JsonArtifacts.read(store, projection.artifact(), ProjectionPlan.class);
-    ImageSet images = FashionMnist.load(dataset, split, classes);
-    ImageSet pool =
-        split == Split.TRAIN ? images : FashionMnist.load(dataset, Split.TRAIN, classes);
-    long begin = System.nanoTime();
-    float[][] features =
-        source.with(
-            plan,
-            loader ->
+              BackboneCut cut = BackboneCuts.open(store, backbone, plan.layer(), base)) {
+            features =
                 GradientFeatures.compute(
-                    loader,
+                    cut,
                     plan,
                     objective,
                     images,
                     pool,
                     batchSize,
-                    (batch, batches) ->
+                    base,
+                    (batch, batches, rate) ->
                         progress.report(
                             StepProgress.of(
                                 GRADIENTS,
                                 "batch",
                                 batch,
                                 batches,
-                                objective.name()
-                                    + " "
-                                    + split.id()
-                                    + " batch "
-                                    + batch
-                                    + "/"
-                                    + batches))));
-    log.info(
-        "{} gradients of {} {} images in {} ms",
-        objective.name(),
-        images.size(),
-        split.id(),
-        (System.nanoTime() - begin) / 1_000_000);
-    Map<String, String> attributes = new TreeMap<>(backboneAttributes);
-    attributes.putAll(
-        Map.of(
-            "kind", "gradients",
-            "dataset", dataset.name(),
-            "split", split.id(),
-            "layer", plan.layer(),
-            "objective", objective.name(),
-            "projection", projection.artifact().uri(),
-            "spec_sha256", key.specSha256()));
-    return new StepResult(
-        files.write(key.key(), FeatureTables.of(images, features, attributes)), false);
+                                String.format(
+                                    Locale.ROOT,
+                                    "%s %s batch %d/%d, %.1f images/s",
+                                    objective.name(),
+                                    split.id(),
+                                    batch,
+                                    batches,
+                                    rate))));
+          }
+          log.info(
+              "{} gradients of {} {} images in {} ms",
+              objective.name(),
+              features.size(),
+              split.id(),
+              (System.nanoTime() - begin) / 1_000_000);
+          Map<String, String> attributes = new TreeMap<>();
+          attributes.put("kind", "gradients");
+          attributes.put("model", backbone.label());
+          attributes.put("checkpoint", checkpointOf(backbone));
+          attributes.put("layer", plan.layer());
+          attributes.put("objective", objective.name());
+          attributes.put("projection", projection.artifact().uri());
+          attributes.put("spec_sha256", key.specSha256());
+          return new StepResult(
+              files.write(
+                  key.key(), features.table(FeatureTables.attributes(dataset, split, attributes))),
+              false);
+        });
+  }
+
+  private static String checkpointOf(BackboneRef backbone) {
+    return backbone instanceof BackboneRef.TorchScript ts
+        ? ts.dir()
+        : ((BackboneRef.Trained) backbone).checkpoint().uri();
   }
 }

@@ -64,15 +64,19 @@ public final class GradientExtractor {
     return x.getShape().get(x.getShape().dimension() - 1);
   }
 
-  /** The views of images {@code [from, to)}, {@code [B*V, 1, H, W]}. */
+  /**
+   * The views of images {@code [from, to)} as model input, {@code [B*V, C, H, W]}. Views are taken
+   * of the normalised images: crops and resizing are linear, so this equals normalising the views.
+   */
   static NDArray viewImages(
       NDManager manager, ImageViews views, ImageSet images, int from, int to) {
     int v = views.count();
-    int size = images.pixelsPerImage();
+    int size = images.valuesPerImage();
     float[] buffer = new float[(to - from) * v * size];
     for (int i = from; i < to; i++) {
       views.write(
-          images.image(i),
+          images.input(i),
+          images.channels(),
           images.height(),
           images.width(),
           images.indices()[i],
@@ -80,6 +84,7 @@ public final class GradientExtractor {
           (i - from) * v * size);
     }
     return manager.create(
-        buffer, new Shape((long) (to - from) * v, 1, images.height(), images.width()));
+        buffer,
+        new Shape((long) (to - from) * v, images.channels(), images.height(), images.width()));
   }
 }

@@ -24,8 +24,10 @@ import java.util.List;
  *
  * @param before stage whose output feeds the layer, or null when the layer is the first stage
  * @param last the backbone's last stage (its output is the embedding)
+ * @param embeddingDim size of that output
  */
-public record LayerCut(NamedLayers layers, String before, String layer, String last)
+public record LayerCut(
+    NamedLayers layers, String before, String layer, String last, int embeddingDim)
     implements BackboneCut {
 
   /**
@@ -51,7 +53,11 @@ public record LayerCut(NamedLayers layers, String before, String layer, String l
     }
     int i = names.indexOf(layer);
     return new LayerCut(
-        layers, i == 0 ? null : names.get(i - 1), layer, names.get(names.size() - 1));
+        layers,
+        i == 0 ? null : names.get(i - 1),
+        layer,
+        names.get(names.size() - 1),
+        model.spec().embeddingDim());
   }
 
   /** Weight shape {@code [out, in]} of the layer (the model must be initialised). */

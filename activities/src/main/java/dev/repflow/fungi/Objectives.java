@@ -15,15 +15,15 @@ final class Objectives {
 
   /**
    * @param cut the backbone, for SimCLR's constant negatives (embeddings of other images' patches)
-   * @param negativePool images the SimCLR negatives are drawn from (the train split); its image
-   *     size lays out SimCLR's patches
+   * @param negatives SimCLR's negative images (drawn from the train split); their size lays out
+   *     SimCLR's patches. Unused by the other objectives (may be null).
    */
   static Objective create(
       NDManager manager,
       ObjectiveSpec spec,
       int embeddingDim,
       BackboneCut cut,
-      ImageSet negativePool) {
+      ImageSet negatives) {
     if (spec instanceof KlObjectiveSpec kl) {
       return new KlObjective(manager, kl, embeddingDim);
     }
@@ -31,8 +31,8 @@ final class Objectives {
       return new DinoObjective(manager, dino, embeddingDim);
     }
     SimClrObjectiveSpec simclr = (SimClrObjectiveSpec) spec; // the interface is sealed
-    Patchify patches = Patchify.of(simclr, negativePool.height(), negativePool.width());
-    ImageSet chosen = ImageSubsets.seeded(negativePool, simclr.negatives(), simclr.seed());
+    Patchify patches = Patchify.of(simclr, negatives.height(), negatives.width());
+    ImageSet chosen = negatives;
     NDList chunks = new NDList();
     for (int from = 0; from < chosen.size(); from += NEGATIVE_CHUNK) {
       int to = Math.min(chosen.size(), from + NEGATIVE_CHUNK);
@@ -42,7 +42,7 @@ final class Objectives {
         chunks.add(embeddings);
       }
     }
-    NDArray negatives = chunks.size() == 1 ? chunks.head() : NDArrays.concat(chunks, 0);
-    return new SimClrObjective(manager, simclr, embeddingDim, patches, negatives);
+    NDArray embedded = chunks.size() == 1 ? chunks.head() : NDArrays.concat(chunks, 0);
+    return new SimClrObjective(manager, simclr, embeddingDim, patches, embedded);
   }
 }

@@ -2,6 +2,7 @@ package dev.repflow.models;
 
 import ai.djl.ndarray.NDManager;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.ImageShape;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,8 +27,8 @@ public final class BackboneTrainer {
    *
    * @param classes class ids to learn; labels map to outputs 0..C-1 in sorted id order
    * @param resume null to start afresh
-   * @throws IllegalArgumentException when labels fall outside {@code classes}, the images are not
-   *     28x28, or the resume checkpoint does not match
+   * @throws IllegalArgumentException when labels fall outside {@code classes}, the architecture
+   *     cannot take the images, or the resume checkpoint does not match
    */
   public TrainingOutcome train(
       ImageSet data,
@@ -36,17 +37,16 @@ public final class BackboneTrainer {
       TrainSpec train,
       Resume resume,
       TrainingListener listener) {
-    ImageTensors.requireInputSize(data);
     ClassIndex index = ClassIndex.of(classes);
     int[] targets = index.targets(data.labels());
     Path resumeFile = resume == null ? null : resume.checkpointFile();
     Path checkpoint = resumeFile;
     try (NDManager base = NDManager.newBaseManager()) {
       GradMode.offOnThisThread();
-      LoadedCheckpoint start = start(spec, index.size(), train, resume, base);
+      LoadedCheckpoint start = start(spec, index.size(), data.shape(), train, resume, base);
       Classifier model = start.model();
       TrainingState state = start.state();
-      model.parameters().forEach(p -> p.getArray().setRequiresGradient(true));
+      model.trainableParameters().forEach(p -> p.getArray().setRequiresGradient(true));
       for (int e = state.completedEpochs(); e < train.epochs(); e++) {
         long begin = System.nanoTime();
         Epoch.Stats stats =
@@ -74,11 +74,16 @@ public final class BackboneTrainer {
   }
 
   private static LoadedCheckpoint start(
-      ModelSpec spec, int numClasses, TrainSpec train, Resume resume, NDManager base) {
+      ModelSpec spec,
+      int numClasses,
+      ImageShape input,
+      TrainSpec train,
+      Resume resume,
+      NDManager base) {
     if (resume == null) {
-      Classifier model = Backbones.build(spec, numClasses);
+      Classifier model = Backbones.build(spec, numClasses, input);
       model.initialize(base, train.seed());
-      AdamState adam = AdamState.zeros(model.parameters(), base);
+      AdamState adam = AdamState.zeros(model.trainableParameters(), base);
       return new LoadedCheckpoint(model, new TrainingState(0, Double.NaN, Double.NaN, adam));
     }
     if (resume.completedEpochs() > train.epochs()) {
@@ -86,7 +91,7 @@ public final class BackboneTrainer {
           "cannot resume after epoch " + resume.completedEpochs() + " of " + train.epochs());
     }
     LoadedCheckpoint loaded =
-        Checkpoints.loadForTraining(resume.checkpointFile(), spec, numClasses, base);
+        Checkpoints.loadForTraining(resume.checkpointFile(), spec, numClasses, input, base);
     if (loaded.state().completedEpochs() != resume.completedEpochs()) {
       throw new IllegalArgumentException(
           String.format(

@@ -2,6 +2,7 @@ package dev.repflow.models;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
+import dev.repflow.data.ImageShape;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -47,23 +48,27 @@ public final class Checkpoints {
   /**
    * Builds the classifier for {@code spec} and loads its parameters from {@code file}.
    *
+   * <p>The header does not record the input shape (it predates datasets other than FashionMNIST);
+   * callers pass the shape the checkpoint was trained on ({@link TrainedBackbone#input()}).
+   *
    * @param manager owns the loaded parameters
    * @throws IllegalArgumentException naming the file when it is not a checkpoint, is truncated, or
    *     holds another model spec or class count
    */
-  public static Classifier load(Path file, ModelSpec spec, int numClasses, NDManager manager) {
-    return read(file, spec, numClasses, manager, false).model();
+  public static Classifier load(
+      Path file, ModelSpec spec, int numClasses, ImageShape input, NDManager manager) {
+    return read(file, spec, numClasses, input, manager, false).model();
   }
 
   /** Like {@link #load} but also reads the training state needed to resume. */
   static LoadedCheckpoint loadForTraining(
-      Path file, ModelSpec spec, int numClasses, NDManager manager) {
-    LoadedCheckpoint loaded = read(file, spec, numClasses, manager, true);
+      Path file, ModelSpec spec, int numClasses, ImageShape input, NDManager manager) {
+    LoadedCheckpoint loaded = read(file, spec, numClasses, input, manager, true);
     if (loaded.state() == null) {
       throw new IllegalArgumentException(
           "checkpoint " + file + " has no training state, so training cannot resume from it");
     }
-    if (loaded.state().adam().size() != loaded.model().parameters().size()) {
+    if (loaded.state().adam().size() != loaded.model().trainableParameters().size()) {
       throw new IllegalArgumentException(
           "checkpoint " + file + " has optimizer state for a different number of parameters");
     }
@@ -71,7 +76,12 @@ public final class Checkpoints {
   }
 
   private static LoadedCheckpoint read(
-      Path file, ModelSpec spec, int numClasses, NDManager manager, boolean withState) {
+      Path file,
+      ModelSpec spec,
+      int numClasses,
+      ImageShape input,
+      NDManager manager,
+      boolean withState) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("checkpoint " + file + " does not exist");
     }
@@ -90,7 +100,7 @@ public final class Checkpoints {
                     + " but %s with %d classes was requested",
                 file, label, classes, spec.label(), numClasses));
       }
-      Classifier model = Backbones.build(spec, numClasses);
+      Classifier model = Backbones.build(spec, numClasses, input);
       model.net().loadParameters(manager, in);
       TrainingState state = withState && in.readBoolean() ? TrainingState.read(in, manager) : null;
       return new LoadedCheckpoint(model, state);

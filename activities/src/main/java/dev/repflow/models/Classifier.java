@@ -11,6 +11,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
+import dev.repflow.data.ImageShape;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -26,15 +27,15 @@ public final class Classifier {
 
   private final ModelSpec spec;
   private final int numClasses;
-  private final int inputChannels;
+  private final ImageShape input;
   private final NamedLayers backbone;
   private final Block head;
   private final SequentialBlock net;
 
-  Classifier(ModelSpec spec, int numClasses, int inputChannels, NamedLayers backbone, Block head) {
+  Classifier(ModelSpec spec, int numClasses, ImageShape input, NamedLayers backbone, Block head) {
     this.spec = spec;
     this.numClasses = numClasses;
-    this.inputChannels = inputChannels;
+    this.input = input;
     this.backbone = backbone;
     this.head = head;
     this.net = new SequentialBlock().add(backbone.block()).add(head);
@@ -53,9 +54,14 @@ public final class Classifier {
     return numClasses;
   }
 
-  /** Channels of the input images: 1 for grayscale, 2 for anchored grayscale. */
+  /** Shape of one input image, e.g. {@code 2x28x28} for anchored grayscale. */
+  public ImageShape input() {
+    return input;
+  }
+
+  /** Channels of the input images: 1 for grayscale, 2 for anchored grayscale, 6 anchored RGB. */
   public int inputChannels() {
-    return inputChannels;
+    return input.channels();
   }
 
   /**
@@ -82,18 +88,28 @@ public final class Classifier {
   }
 
   private void initializeUnseeded(NDManager manager) {
-    net.initialize(manager, DataType.FLOAT32, new Shape(1, inputChannels, 28, 28));
+    net.initialize(
+        manager, DataType.FLOAT32, new Shape(1, input.channels(), input.height(), input.width()));
   }
 
-  /** Backbone and head parameters, in a fixed order. */
+  /** Backbone and head parameters, in a fixed order (BatchNorm running statistics included). */
   public List<Parameter> parameters() {
     return net.getParameters().values();
   }
 
   /**
+   * The parameters training updates, in a fixed order: all of them except BatchNorm's running
+   * statistics, which the forward pass maintains. The CNN and ViT have none, so for them this is
+   * {@link #parameters()}.
+   */
+  public List<Parameter> trainableParameters() {
+    return parameters().stream().filter(Parameter::requiresGradient).toList();
+  }
+
+  /**
    * Class scores.
    *
-   * @param images {@code [B, inputChannels, 28, 28]} float32
+   * @param images {@code [B, C, H, W]} float32 of {@link #input()}'s shape
    * @return {@code [B, C]} logits
    */
   public NDArray logits(ParameterStore store, NDArray images, boolean training) {
@@ -127,7 +143,7 @@ public final class Classifier {
   /**
    * Penultimate features, inference mode.
    *
-   * @param images {@code [B, 1, 28, 28]} float32
+   * @param images {@code [B, C, H, W]} float32 of {@link #input()}'s shape
    * @return {@code [B, E]} embeddings, E = {@code spec().embeddingDim()}
    */
   public NDArray embed(ParameterStore store, NDArray images) {

@@ -2,67 +2,73 @@ package dev.repflow.models;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
+import dev.repflow.data.ImageBatches;
 import dev.repflow.data.ImageSet;
-import java.nio.file.Path;
+import dev.repflow.data.ImageSource;
+import dev.repflow.data.LabeledRows;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Frozen-backbone inference: penultimate features of a trained classifier. */
+/** Frozen-backbone inference over a whole split, streamed batch by batch. */
 public final class Embedder {
   private static final Logger log = LoggerFactory.getLogger(Embedder.class);
 
+  private Embedder() {}
+
   /**
-   * Embeds every image of {@code data} with the backbone of {@code checkpoint}, in inference mode
-   * and without gradients, {@code batchSize} images at a time.
+   * Embeds every image of {@code images}, {@code batchSize} at a time, in inference mode and
+   * without gradients; only two batches of images are in memory at once.
    *
-   * @param numClasses classes of the checkpoint's head (checked against its header)
-   * @return {@code [N, E]} embeddings in the order of {@code data}, E = {@code spec.embeddingDim()}
-   * @throws IllegalArgumentException when the checkpoint holds another model spec or class count
+   * @param listener after each batch, with the images per second so far
+   * @return {@code [N, D]} rows in the source's order (images skipped as unreadable left out)
    */
-  public float[][] embed(
-      ImageSet data,
-      Path checkpoint,
-      ModelSpec spec,
-      int numClasses,
+  public static LabeledRows embed(
+      FrozenBackbones.Encoder encoder,
+      ImageSource images,
       int batchSize,
-      BatchListener listener) {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
-    }
-    ImageTensors.requireInputSize(data);
+      NDManager base,
+      RateListener listener) {
+    GradMode.offOnThisThread();
     long begin = System.nanoTime();
-    int n = data.size();
-    int dim = spec.embeddingDim();
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    float[][] out = new float[n][];
-    int batches = (n + batchSize - 1) / batchSize;
-    try (NDManager base = NDManager.newBaseManager()) {
-      GradMode.offOnThisThread();
-      Classifier model = Checkpoints.load(checkpoint, spec, numClasses, base);
-      ParameterStore store = new ParameterStore(base, false);
-      for (int b = 0; b < batches; b++) {
-        int from = b * batchSize;
-        int to = Math.min(from + batchSize, n);
-        try (NDManager batch = base.newSubManager()) {
-          NDArray images = ImageTensors.images(batch, data, order, from, to);
-          float[] flat = model.embed(store, images).toFloatArray();
-          for (int k = from; k < to; k++) {
-            out[k] = new float[dim];
-            System.arraycopy(flat, (k - from) * dim, out[k], 0, dim);
+    List<float[]> rows = new ArrayList<>();
+    List<int[]> labels = new ArrayList<>();
+    List<int[]> indices = new ArrayList<>();
+    try (ImageBatches batches = images.batches(batchSize)) {
+      int count = batches.count();
+      for (int b = 1; batches.hasNext(); b++) {
+        ImageSet batch = batches.next();
+        try (NDManager m = base.newSubManager()) {
+          NDArray e = encoder.embed(ImageTensors.images(m, batch));
+          int d = (int) e.getShape().get(1);
+          float[] flat = e.toFloatArray();
+          for (int i = 0; i < batch.size(); i++) {
+            rows.add(java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d));
           }
         }
-        listener.onBatch(b + 1, batches);
+        labels.add(batch.labels());
+        indices.add(batch.indices());
+        listener.onBatch(b, count, batches.imagesPerSecond());
       }
+      log.info(
+          "embedded {} images of {} in {} ms ({} images/s)",
+          rows.size(),
+          images,
+          (System.nanoTime() - begin) / 1_000_000,
+          String.format(Locale.ROOT, "%.0f", batches.imagesPerSecond()));
     }
-    log.info(
-        "embedded {} images with {} in {} ms",
-        n,
-        spec.label(),
-        (System.nanoTime() - begin) / 1_000_000);
-    return out;
+    return LabeledRows.of(rows, labels, indices);
+  }
+
+  /** Progress of batched inference with its rate, e.g. for heartbeats. */
+  @FunctionalInterface
+  public interface RateListener {
+    /**
+     * @param batch 1-based batch number
+     * @param imagesPerSecond images processed per second so far
+     */
+    void onBatch(int batch, int batches, double imagesPerSecond);
   }
 }

@@ -52,7 +52,7 @@ record Epoch(int number, TrainSpec train) {
           loss = batchLoss.getFloat();
           correct += logits.argMax(1).eq(y).countNonzero().getLong();
         }
-        adam.update(model.parameters(), (float) train.learningRate(), batch);
+        adam.update(model.trainableParameters(), (float) train.learningRate(), batch);
       }
       // Weight by batch size: the mean over images, even with a short last batch.
       lossSum += (double) loss * (to - from);

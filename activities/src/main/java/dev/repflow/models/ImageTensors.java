@@ -4,23 +4,36 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.ImageShape;
 
-/** Converts slices of an {@link ImageSet} into DJL batches. */
+/** Converts slices of an {@link ImageSet} into DJL batches of model input. */
 public final class ImageTensors {
   private ImageTensors() {}
 
   /**
-   * Images {@code order[from..to)} as a float32 batch {@code [B, 1, H, W]}, B = to - from.
+   * Images {@code order[from..to)}, normalised as the dataset says, as a float32 batch {@code [B,
+   * C, H, W]}, B = to - from.
    *
    * @param manager owns the result; callers pass a per-batch sub-manager
    */
   public static NDArray images(NDManager manager, ImageSet data, int[] order, int from, int to) {
-    int size = data.pixelsPerImage();
+    int size = data.valuesPerImage();
     float[] buffer = new float[(to - from) * size];
     for (int k = from; k < to; k++) {
-      data.copyImage(order[k], buffer, (k - from) * size);
+      data.copyInput(order[k], buffer, (k - from) * size);
     }
-    return manager.create(buffer, new Shape(to - from, 1, data.height(), data.width()));
+    return manager.create(buffer, batchShape(to - from, data.shape()));
+  }
+
+  /** Every image of {@code data} in order, {@code [N, C, H, W]}. */
+  public static NDArray images(NDManager manager, ImageSet data) {
+    return images(
+        manager, data, java.util.stream.IntStream.range(0, data.size()).toArray(), 0, data.size());
+  }
+
+  /** {@code [n, C, H, W]}. */
+  public static Shape batchShape(long n, ImageShape shape) {
+    return new Shape(n, shape.channels(), shape.height(), shape.width());
   }
 
   /** Class indices {@code targets[order[from..to)]} as int64 {@code [B]}. */
@@ -32,20 +45,19 @@ public final class ImageTensors {
     return manager.create(batch);
   }
 
-  /** Rejects images the built-in backbones cannot take, naming the expected size. */
-  static void requireInputSize(ImageSet data) {
-    long height = Backbones.INPUT_SHAPE.get(2);
-    long width = Backbones.INPUT_SHAPE.get(3);
-    if (data.height() != height || data.width() != width) {
+  /**
+   * Rejects images of another shape than the model's input, naming both.
+   *
+   * @throws IllegalArgumentException when they differ
+   */
+  public static void requireShape(ImageShape images, ImageShape model) {
+    if (!images.equals(model)) {
       throw new IllegalArgumentException(
-          "backbones take "
-              + height
-              + "x"
-              + width
-              + " grayscale images, got "
-              + data.height()
-              + "x"
-              + data.width());
+          "the images are "
+              + images.label()
+              + " (C x H x W) but the backbone takes "
+              + model.label()
+              + "; check dataset.preprocess (resize, crop, channels)");
     }
   }
 }

@@ -1,27 +1,32 @@
 package dev.repflow.models;
 
+import ai.djl.ndarray.NDManager;
 import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.artifacts.FeatureFiles;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.StepProgress;
 import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.FashionMnist;
+import dev.repflow.data.Datasets;
 import dev.repflow.data.FeatureTables;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.ImageSource;
+import dev.repflow.data.LabeledRows;
 import dev.repflow.data.Split;
 import dev.repflow.steps.ProgressReporter;
 import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
 import dev.repflow.steps.StepKey;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** Model steps: supervised pretraining with checkpoints, frozen-backbone embedding. */
+/** Model steps: supervised pretraining with checkpoints, backbone inspection, embedding. */
 public class ModelActivitiesImpl implements ModelActivities {
   static final String PRETRAIN = "pretrain";
+  static final String INSPECT = "inspect-torchscript";
   static final String EMBED = "embed";
   private static final int PRETRAIN_VERSION = 2; // 2: the ViT attention scale outlives backward
   private static final int EMBED_VERSION = 1;
@@ -69,7 +74,9 @@ public class ModelActivitiesImpl implements ModelActivities {
           if (cached.isPresent()) {
             return cached.get().asCached();
           }
-          ImageSet images = FashionMnist.load(dataset, Split.TRAIN, classes);
+          ImageSet images =
+              Datasets.open(dataset, Split.TRAIN, classes)
+                  .loadAll("pretraining", ReadHeartbeats.of(PRETRAIN));
           return CheckpointedTraining.run(
               store,
               run,
@@ -86,8 +93,14 @@ public class ModelActivitiesImpl implements ModelActivities {
                       classes.size(),
                       outcome.trainAccuracy(),
                       outcome.meanLoss(),
-                      false));
+                      false,
+                      images.shape()));
         });
+  }
+
+  @Override
+  public BackboneRef.TorchScript inspectTorchScript(RunContext run, String dir) {
+    return StepFailures.guard(INSPECT, () -> TorchScriptParts.inspect(Path.of(dir)));
   }
 
   @Override
@@ -96,62 +109,65 @@ public class ModelActivitiesImpl implements ModelActivities {
       DatasetSpec dataset,
       Split split,
       List<Integer> classes,
-      TrainedBackbone backbone) {
+      BackboneRef backbone) {
     return StepFailures.guard(
         EMBED,
         () -> {
-          StepKey key =
-              StepKey.of(
-                  run,
-                  EMBED,
-                  EMBED_VERSION,
-                  Map.of(
-                      "dataset", dataset,
-                      "split", split,
-                      "classes", classes,
-                      "model", backbone.model(),
-                      "headClasses", backbone.numClasses()),
-                  List.of(backbone.checkpoint()),
-                  "h5");
+          Map<String, Object> params = new TreeMap<>(backbone.cacheParams());
+          params.putAll(Map.of("dataset", dataset, "split", split, "classes", classes));
+          StepKey key = StepKey.of(run, EMBED, EMBED_VERSION, params, backbone.artifacts(), "h5");
           var cached = cache.reusable(run, key.key());
           if (cached.isPresent()) {
             return new StepResult(cached.get(), true);
           }
           ProgressReporter progress = ProgressReporter.forCurrentActivity();
-          ImageSet images = FashionMnist.load(dataset, split, classes);
-          Path weights = store.download(backbone.checkpoint());
-          float[][] embeddings;
-          try {
-            embeddings =
-                new Embedder()
-                    .embed(
-                        images,
-                        weights,
-                        backbone.model(),
-                        backbone.numClasses(),
-                        EMBED_BATCH,
-                        (batch, batches) ->
-                            progress.report(
-                                StepProgress.of(
-                                    EMBED,
-                                    "batch",
+          ImageSource images = Datasets.open(dataset, split, classes);
+          ImageTensors.requireShape(images.shape(), backbone.input());
+          LabeledRows rows;
+          try (NDManager base = NDManager.newBaseManager();
+              FrozenBackbones.Encoder encoder = FrozenBackbones.open(store, backbone, base)) {
+            rows =
+                Embedder.embed(
+                    encoder,
+                    images,
+                    EMBED_BATCH,
+                    base,
+                    (batch, batches, rate) ->
+                        progress.report(
+                            StepProgress.of(
+                                EMBED,
+                                "batch",
+                                batch,
+                                batches,
+                                String.format(
+                                    Locale.ROOT,
+                                    "%s batch %d/%d, %.0f images/s",
+                                    split.id(),
                                     batch,
                                     batches,
-                                    split.id() + " batch " + batch + "/" + batches)));
-          } finally {
-            Files.deleteIfExists(weights);
+                                    rate))));
           }
-          var attributes =
-              Map.of(
-                  "kind", "embeddings",
-                  "dataset", dataset.name(),
-                  "split", split.id(),
-                  "model", backbone.model().label(),
-                  "layer", "penultimate",
-                  "checkpoint", backbone.checkpoint().uri(),
-                  "spec_sha256", key.specSha256());
+          Map<String, String> attributes = new TreeMap<>();
+          attributes.put("kind", "embeddings");
+          attributes.put("model", backbone.label());
+          attributes.put(
+              "layer", backbone instanceof BackboneRef.TorchScript ? "tail" : "penultimate");
+          attributes.put("checkpoint", checkpointOf(backbone));
+          attributes.put("spec_sha256", key.specSha256());
+          if (images.skipped() > 0) {
+            attributes.put("skipped_unreadable", String.valueOf(images.skipped()));
+          }
           return new StepResult(
-              files.write(key.key(), FeatureTables.of(images, embeddings, attributes)), false);
+              files.write(
+                  key.key(), rows.table(FeatureTables.attributes(dataset, split, attributes))),
+              false);
         });
+  }
+
+  /** The checkpoint's URI, or the TorchScript folder. */
+  static String checkpointOf(BackboneRef backbone) {
+    return backbone instanceof BackboneRef.TorchScript ts
+        ? ts.dir()
+        : ((BackboneRef.Trained) backbone).checkpoint().uri();
   }
 }

@@ -2,6 +2,7 @@ package dev.repflow.models;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
@@ -12,18 +13,19 @@ import ai.djl.nn.norm.LayerNorm;
 import java.util.List;
 
 /**
- * A small pre-norm ViT for 28x28 images: 7x7 patches (16 tokens), {@value #DEPTH} transformer
- * blocks with {@value #HEADS} heads, mean-pooled tokens as the embedding.
+ * A small pre-norm ViT: a {@value #GRID} x {@value #GRID} grid of patches (16 tokens; 7x7 patches
+ * for 28x28 images), {@value #DEPTH} transformer blocks with {@value #HEADS} heads, mean-pooled
+ * tokens as the embedding.
  *
- * <p>Stages: {@code patchify} [B, 16, 49+16] (pixels plus a one-hot position, so {@code
- * patch_embed} learns position embeddings), {@code patch_embed} [B, 16, D], then per block i:
- * {@code block<i>.attn} (LayerNorm, QKV, attention) giving (heads [B, 16, D], residual), {@code
- * block<i>.attn.proj} (the attention output projection plus the residual), {@code block<i>.mlp};
- * {@code norm}, {@code embedding} [B, D].
+ * <p>Stages: {@code patchify} [B, 16, C*P+16] (the P = (H/4)(W/4) pixels of each channel plus a
+ * one-hot position, so {@code patch_embed} learns position embeddings), {@code patch_embed} [B, 16,
+ * D], then per block i: {@code block<i>.attn} (LayerNorm, QKV, attention) giving (heads [B, 16, D],
+ * residual), {@code block<i>.attn.proj} (the attention output projection plus the residual), {@code
+ * block<i>.mlp}; {@code norm}, {@code embedding} [B, D].
  */
 final class VisionTransformer {
-  static final int PATCH = 7;
-  static final int TOKENS = 16;
+  static final int GRID = 4;
+  static final int TOKENS = GRID * GRID;
   static final int DEPTH = 2;
   static final int HEADS = 4;
 
@@ -53,13 +55,20 @@ final class VisionTransformer {
             new LambdaBlock(x -> new NDList(x.singletonOrThrow().mean(new int[] {1}))));
   }
 
-  /** {@code [B, 1, 28, 28]} to {@code [B, 16, 49 + 16]}: patches with one-hot positions. */
+  /**
+   * {@code [B, C, H, W]} to {@code [B, 16, C*(H/4)*(W/4) + 16]}: patches (channel-major within a
+   * patch) with one-hot positions.
+   */
   private static NDList patchify(NDList in) {
     NDArray x = in.singletonOrThrow();
-    long b = x.getShape().get(0);
-    int side = 28 / PATCH;
+    Shape s = x.getShape();
+    long b = s.get(0);
+    long ph = s.get(2) / GRID;
+    long pw = s.get(3) / GRID;
     NDArray patches =
-        x.reshape(b, side, PATCH, side, PATCH).transpose(0, 1, 3, 2, 4).reshape(b, TOKENS, -1);
+        x.reshape(b, s.get(1), GRID, ph, GRID, pw)
+            .transpose(0, 2, 4, 1, 3, 5)
+            .reshape(b, TOKENS, -1);
     NDArray positions = x.getManager().eye(TOKENS).expandDims(0).repeat(0, b);
     return new NDList(patches.concat(positions, 2));
   }

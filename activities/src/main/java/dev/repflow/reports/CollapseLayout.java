@@ -9,14 +9,18 @@ final class CollapseLayout {
   private CollapseLayout() {}
 
   static void describe(CollapseSpec spec, CollapseResult result, Sections out) {
+    if (result.backbone() == null) {
+      out.line("TorchScript backbone %s.", spec.torchscript());
+    } else {
+      out.line(
+          "Backbone %s pretrained on classes %s (train accuracy %.4f).",
+          result.backbone().model().label(),
+          spec.pretrain().classes(),
+          result.backbone().trainAccuracy());
+    }
     out.line(
-        "Backbone %s pretrained on classes %s (train accuracy %.4f); classifier %s (train"
-            + " accuracy %.4f).",
-        result.backbone().model().label(),
-        spec.pretrain().classes(),
-        result.backbone().trainAccuracy(),
-        spec.analysis().classifier(),
-        result.probe().trainAccuracy());
+        "Classifier %s (train accuracy %.4f).",
+        spec.analysis().classifier(), result.probe().trainAccuracy());
     CollapseMetrics m = result.metrics();
     var table =
         out.table("Neural collapse", "definitions of the reference library", "measure", "value");

@@ -8,12 +8,12 @@ import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.common.StepProgress;
 import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.FashionMnist;
+import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
-import dev.repflow.models.Backbones;
 import dev.repflow.models.Classifier;
 import dev.repflow.models.GradMode;
+import dev.repflow.models.ImageTensors;
 import dev.repflow.models.TrainedBackbone;
 import dev.repflow.steps.ProgressReporter;
 import dev.repflow.steps.StepCache;
@@ -65,7 +65,7 @@ final class DetectorStep {
           var progress = ProgressReporter.forCurrentActivity();
           ImageSet idTrain =
               Samples.perClass(dataset, Split.TRAIN, classes, settings.trainPerClass());
-          ImageSet idTest = FashionMnist.load(dataset, Split.TEST, classes);
+          ImageSet idTest = Datasets.load(dataset, Split.TEST, classes);
           ImageSet exposure = OutlierSets.exposure(dataset, idTrain, settings);
           ImageSet outTest = OutlierSets.test(dataset, idTest, settings);
           try (NDManager base = NDManager.newBaseManager()) {
@@ -75,7 +75,8 @@ final class DetectorStep {
             var training = new DetectorTraining(net, layer.layer(), base);
             int inputs;
             try (NDManager scratch = base.newSubManager()) {
-              NDArray one = training.representations(scratch.zeros(Backbones.INPUT_SHAPE));
+              NDArray one =
+                  training.representations(scratch.zeros(ImageTensors.batchShape(1, net.input())));
               inputs = (int) one.size();
             }
             EnergyDetector detector =

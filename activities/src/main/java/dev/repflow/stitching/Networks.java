@@ -5,14 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.data.ImageSet;
-import dev.repflow.models.Checkpoints;
 import dev.repflow.models.Classifier;
+import dev.repflow.models.FrozenBackbones;
 import dev.repflow.models.ImageTensors;
 import dev.repflow.models.TrainedBackbone;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Frozen trained networks: loading, and layer activations over image sets. */
 final class Networks {
@@ -22,18 +18,9 @@ final class Networks {
 
   /** Downloads and loads a checkpoint into {@code manager}, every parameter frozen. */
   static Classifier load(ArtifactStore store, TrainedBackbone backbone, NDManager manager) {
-    Path file = store.download(backbone.checkpoint());
-    try {
-      Classifier model = Checkpoints.load(file, backbone.model(), backbone.numClasses(), manager);
-      model.parameters().forEach(p -> p.getArray().setRequiresGradient(false));
-      return model;
-    } finally {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    Classifier model = FrozenBackbones.loadClassifier(store, backbone.ref(), manager);
+    model.parameters().forEach(p -> p.getArray().setRequiresGradient(false));
+    return model;
   }
 
   /** Identity order {@code 0..n-1}. */

@@ -1,7 +1,7 @@
 package dev.repflow.stitching;
 
 import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.FashionMnist;
+import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
 import dev.repflow.data.corruptions.Corruptions;
@@ -27,7 +27,7 @@ final class OutlierSets {
   static ImageSet test(DatasetSpec dataset, ImageSet idTest, OodSettings settings) {
     OutlierSource source = settings.test();
     if (!source.classes().isEmpty()) {
-      return FashionMnist.load(dataset, Split.TEST, source.classes());
+      return Datasets.load(dataset, Split.TEST, source.classes());
     }
     return corrupted(idTest, source.corruption(), settings.seed());
   }
@@ -39,6 +39,6 @@ final class OutlierSets {
     for (int i = 0; i < rows.length; i++) {
       System.arraycopy(rows[i], 0, pixels, i * rows[i].length, rows[i].length);
     }
-    return new ImageSet(pixels, images.height(), images.width(), images.labels(), images.indices());
+    return images.withPixels(pixels);
   }
 }

@@ -1,7 +1,7 @@
 package dev.repflow.stitching;
 
 import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.FashionMnist;
+import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
 import java.util.List;
@@ -19,9 +19,9 @@ final class Samples {
     int n = limit == null ? perClass : Math.min(limit, perClass);
     DatasetSpec subset =
         split == Split.TRAIN
-            ? new DatasetSpec(dataset.name(), dataset.dir(), n, dataset.testPerClass())
-            : new DatasetSpec(dataset.name(), dataset.dir(), dataset.trainPerClass(), n);
-    return FashionMnist.load(subset, split, classes);
+            ? dataset.withPerClass(n, dataset.testPerClass())
+            : dataset.withPerClass(dataset.trainPerClass(), n);
+    return Datasets.load(subset, split, classes);
   }
 
   /** {@code count} images drawn without replacement by a seeded shuffle. */
@@ -31,15 +31,6 @@ final class Samples {
           "stitch.samples: " + count + " images requested, the split has " + set.size());
     }
     int[] order = Batches.shuffled(set.size(), seed);
-    int size = set.pixelsPerImage();
-    float[] pixels = new float[count * size];
-    int[] labels = new int[count];
-    int[] indices = new int[count];
-    for (int k = 0; k < count; k++) {
-      set.copyImage(order[k], pixels, k * size);
-      labels[k] = set.labels()[order[k]];
-      indices[k] = set.indices()[order[k]];
-    }
-    return new ImageSet(pixels, set.height(), set.width(), labels, indices);
+    return set.subset(java.util.Arrays.copyOf(order, count));
   }
 }

@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import dev.repflow.models.Backbones;
 import dev.repflow.models.Classifier;
+import dev.repflow.models.ImageTensors;
 
 /**
  * {@code f[:front] -> stitch -> g[end:]}: two frozen networks and the shapes between them.
@@ -49,7 +49,7 @@ final class StitchedNetwork {
               + ")");
     }
     try (NDManager scratch = manager.newSubManager()) {
-      NDArray x = scratch.zeros(Backbones.INPUT_SHAPE);
+      NDArray x = scratch.zeros(ImageTensors.batchShape(1, model.input()));
       Shape shape =
           model.layers().run(new ParameterStore(scratch, false), x, null, layer, false).getShape();
       return shape.slice(1);

@@ -7,7 +7,7 @@ import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.StepProgress;
 import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.FashionMnist;
+import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
 import dev.repflow.models.Classifier;
@@ -71,8 +71,8 @@ public class StitchingActivitiesImpl implements StitchingActivities {
         StitchResult::withReport,
         () -> {
           var progress = ProgressReporter.forCurrentActivity();
-          ImageSet train = FashionMnist.load(dataset, Split.TRAIN, classes);
-          ImageSet test = FashionMnist.load(dataset, Split.TEST, classes);
+          ImageSet train = Datasets.load(dataset, Split.TRAIN, classes);
+          ImageSet test = Datasets.load(dataset, Split.TEST, classes);
           try (NDManager base = NDManager.newBaseManager()) {
             GradMode.offOnThisThread();
             Classifier f = Networks.load(store, front, base);

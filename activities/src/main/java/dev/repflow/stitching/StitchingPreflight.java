@@ -1,5 +1,6 @@
 package dev.repflow.stitching;
 
+import dev.repflow.data.ImageShape;
 import dev.repflow.models.Backbones;
 import dev.repflow.models.Classifier;
 import java.util.HashMap;
@@ -14,12 +15,14 @@ public final class StitchingPreflight {
   private StitchingPreflight() {}
 
   /**
-   * @throws IllegalArgumentException naming the config key, the layer and the valid layers
+   * @param input the shape of the dataset's images
+   * @throws IllegalArgumentException naming the config key, the layer and the valid layers, or when
+   *     an architecture cannot take the images
    */
-  public static void checkLayers(StitchingSpec spec) {
+  public static void checkLayers(StitchingSpec spec, ImageShape input) {
     Map<String, Classifier> models = new HashMap<>();
     for (StitchingSpec.NamedModel m : spec.models()) {
-      models.put(m.name(), Backbones.build(m.model(), spec.classes().size()));
+      models.put(m.name(), Backbones.build(m.model(), spec.classes().size(), input));
     }
     List<StitchPair> pairs = spec.pairs();
     for (int i = 0; i < pairs.size(); i++) {

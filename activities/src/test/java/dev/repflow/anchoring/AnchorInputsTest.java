@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 class AnchorInputsTest {
   // Two 1x2 images.
   private static final ImageSet IMAGES =
-      new ImageSet(new float[] {0.1f, 0.2f, 0.3f, 0.4f}, 1, 2, new int[] {0, 1}, new int[] {0, 1});
+      ImageSet.gray(new float[] {0.1f, 0.2f, 0.3f, 0.4f}, 1, 2, new int[] {0, 1}, new int[] {0, 1});
   private static final ImageSet POOL =
-      new ImageSet(new float[] {0.5f, 0.5f, 1f, 0f}, 1, 2, new int[] {0, 1}, new int[] {0, 1});
+      ImageSet.gray(new float[] {0.5f, 0.5f, 1f, 0f}, 1, 2, new int[] {0, 1}, new int[] {0, 1});
 
   @Test
   void stacksTheAnchorAndTheResidualOnChannels() {
@@ -32,7 +32,7 @@ class AnchorInputsTest {
 
   @Test
   void rejectsAnchorsOfAnotherSize() {
-    ImageSet big = new ImageSet(new float[4], 2, 2, new int[] {0}, new int[] {0});
+    ImageSet big = ImageSet.gray(new float[4], 2, 2, new int[] {0}, new int[] {0});
     assertThrows(
         IllegalArgumentException.class,
         () -> AnchorInputs.anchoredPixels(IMAGES, new int[] {0}, big, new int[] {0}, false));

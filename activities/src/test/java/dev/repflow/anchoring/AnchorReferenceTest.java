@@ -33,7 +33,7 @@ class AnchorReferenceTest {
     for (int i = 0; i < pixels.length; i++) {
       pixels[i] = (float) random.nextGaussian();
     }
-    return new ImageSet(
+    return ImageSet.gray(
         pixels, H, W, new int[n], IntStream.range(0, n).toArray()); // labels unused here
   }
 

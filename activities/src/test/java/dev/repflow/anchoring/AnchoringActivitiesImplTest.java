@@ -108,7 +108,7 @@ class AnchoringActivitiesImplTest {
     AnchoredModel standard = gpu.train(RUN, SMALL_DATA, MODEL, ONE_EPOCH, ModelVariant.standard());
     AnchoredModel mislabelled =
         new AnchoredModel(
-            ModelVariant.anchored(0.25), MODEL, 10, standard.checkpoint(), 1, 0, 0, false);
+            ModelVariant.anchored(0.25), MODEL, 10, standard.checkpoint(), 1, 0, 0, false, null);
     CorruptedSet clean = cpu.corrupt(RUN, SMALL_DATA, CorruptedSet.CLEAN, FOG);
     var wrongArch =
         assertThrows(

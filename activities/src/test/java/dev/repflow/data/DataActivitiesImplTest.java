@@ -3,6 +3,7 @@ package dev.repflow.data;
 import static dev.repflow.steps.ActivityHarness.RUN;
 import static dev.repflow.steps.ActivityHarness.SMALL_DATA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,8 +48,40 @@ class DataActivitiesImplTest {
   }
 
   @Test
+  void preprocessingIsRecordedAndPartOfTheCacheKey() {
+    var plain = activities.exportPixels(RUN, SMALL_DATA, Split.TEST, List.of(7, 9));
+    DatasetSpec resized =
+        new DatasetSpec(
+            null,
+            null,
+            null,
+            null,
+            SMALL_DATA.trainPerClass(),
+            SMALL_DATA.testPerClass(),
+            null,
+            null,
+            null,
+            new PreprocessSpec(14, null, null, null, null));
+
+    var small = activities.exportPixels(RUN, resized, Split.TEST, List.of(7, 9));
+
+    assertFalse(small.cached());
+    assertEquals(List.of(20L, 196L), small.artifact().shape());
+    var attributes = new FeatureFiles(harness.store).read(small.artifact()).attributes();
+    assertEquals(
+        "{\"channels\":1,\"crop\":null,\"mean\":[0.0],\"resize\":14,\"std\":[1.0]}",
+        attributes.get("preprocess"));
+    assertTrue(
+        new FeatureFiles(harness.store)
+            .read(plain.artifact())
+            .attributes()
+            .get("preprocess")
+            .contains("\"resize\":null"));
+  }
+
+  @Test
   void aMissingDatasetFailsOnceNamingThePathAndTheFix() {
-    var missing = new DatasetSpec(null, dir.resolve("nope").toString(), null, null);
+    var missing = DatasetSpec.fashionMnist(dir.resolve("nope").toString(), null, null);
 
     var e =
         assertThrows(

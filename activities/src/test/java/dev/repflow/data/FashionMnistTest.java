@@ -25,7 +25,7 @@ class FashionMnistTest {
 
   @BeforeAll
   static void loadFullTrainSplit() {
-    fullTrain = FashionMnist.load(new DatasetSpec(null, null, null, null), Split.TRAIN, ALL);
+    fullTrain = Datasets.load(DatasetSpec.defaults(), Split.TRAIN, ALL);
   }
 
   @Test
@@ -50,8 +50,8 @@ class FashionMnistTest {
 
   @Test
   void perClassLimitKeepsTheFirstImagesOfEachClassInFileOrder() {
-    DatasetSpec spec = new DatasetSpec(null, null, 100, null);
-    ImageSet subset = FashionMnist.load(spec, Split.TRAIN, List.of(9, 8, 7, 6, 5));
+    DatasetSpec spec = DatasetSpec.fashionMnist(null, 100, null);
+    ImageSet subset = Datasets.load(spec, Split.TRAIN, List.of(9, 8, 7, 6, 5));
 
     assertEquals(500, subset.size());
     int[] expectedIndices = firstPerClass(fullTrain.labels(), 5, 100);
@@ -70,11 +70,11 @@ class FashionMnistTest {
         Files.copy(in, dir.resolve(name));
       }
     }
-    DatasetSpec fromGz = new DatasetSpec(null, null, null, 30);
-    DatasetSpec plain = new DatasetSpec(null, dir.toString(), null, 30);
+    DatasetSpec fromGz = DatasetSpec.fashionMnist(null, null, 30);
+    DatasetSpec plain = DatasetSpec.fashionMnist(dir.toString(), null, 30);
 
-    ImageSet expected = FashionMnist.load(fromGz, Split.TEST, List.of(0, 3));
-    ImageSet actual = FashionMnist.load(plain, Split.TEST, List.of(0, 3));
+    ImageSet expected = Datasets.load(fromGz, Split.TEST, List.of(0, 3));
+    ImageSet actual = Datasets.load(plain, Split.TEST, List.of(0, 3));
 
     assertEquals(60, actual.size());
     assertArrayEquals(expected.indices(), actual.indices());
@@ -83,10 +83,9 @@ class FashionMnistTest {
 
   @Test
   void missingDirectoryNamesThePathAndTheDebianPackage() {
-    DatasetSpec spec = new DatasetSpec(null, "/nonexistent/fmnist", null, null);
+    DatasetSpec spec = DatasetSpec.fashionMnist("/nonexistent/fmnist", null, null);
     IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class, () -> FashionMnist.load(spec, Split.TRAIN, ALL));
+        assertThrows(IllegalArgumentException.class, () -> Datasets.load(spec, Split.TRAIN, ALL));
     assertTrue(e.getMessage().contains("/nonexistent/fmnist"), e.getMessage());
     assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
     assertTrue(e.getMessage().contains("dataset.dir"), e.getMessage());
@@ -94,10 +93,9 @@ class FashionMnistTest {
 
   @Test
   void missingFileNamesIt(@TempDir Path dir) {
-    DatasetSpec spec = new DatasetSpec(null, dir.toString(), null, null);
+    DatasetSpec spec = DatasetSpec.fashionMnist(dir.toString(), null, null);
     IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class, () -> FashionMnist.load(spec, Split.TEST, ALL));
+        assertThrows(IllegalArgumentException.class, () -> Datasets.load(spec, Split.TEST, ALL));
     assertTrue(e.getMessage().contains("t10k-images-idx3-ubyte.gz"), e.getMessage());
     assertTrue(e.getMessage().contains("dataset-fashion-mnist"), e.getMessage());
   }
@@ -108,11 +106,10 @@ class FashionMnistTest {
     Path truncated = dir.resolve("t10k-images-idx3-ubyte.gz");
     Files.write(truncated, Arrays.copyOf(gz, gz.length / 2));
     Files.copy(REAL.resolve("t10k-labels-idx1-ubyte.gz"), dir.resolve("t10k-labels-idx1-ubyte.gz"));
-    DatasetSpec spec = new DatasetSpec(null, dir.toString(), null, null);
+    DatasetSpec spec = DatasetSpec.fashionMnist(dir.toString(), null, null);
 
     IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class, () -> FashionMnist.load(spec, Split.TEST, ALL));
+        assertThrows(IllegalArgumentException.class, () -> Datasets.load(spec, Split.TEST, ALL));
     assertTrue(e.getMessage().contains(truncated.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("truncated"), e.getMessage());
   }
@@ -125,11 +122,10 @@ class FashionMnistTest {
       Files.write(labels, Arrays.copyOf(in.readAllBytes(), 5000));
     }
     Files.copy(REAL.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve("t10k-images-idx3-ubyte.gz"));
-    DatasetSpec spec = new DatasetSpec(null, dir.toString(), null, null);
+    DatasetSpec spec = DatasetSpec.fashionMnist(dir.toString(), null, null);
 
     IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class, () -> FashionMnist.load(spec, Split.TEST, ALL));
+        assertThrows(IllegalArgumentException.class, () -> Datasets.load(spec, Split.TEST, ALL));
     assertTrue(e.getMessage().contains(labels.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("promises 10000 data bytes, found 4992"), e.getMessage());
   }
@@ -139,11 +135,10 @@ class FashionMnistTest {
     Path labels = REAL.resolve("t10k-labels-idx1-ubyte.gz");
     Files.copy(labels, dir.resolve("t10k-images-idx3-ubyte.gz"));
     Files.copy(labels, dir.resolve("t10k-labels-idx1-ubyte.gz"));
-    DatasetSpec spec = new DatasetSpec(null, dir.toString(), null, null);
+    DatasetSpec spec = DatasetSpec.fashionMnist(dir.toString(), null, null);
 
     IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class, () -> FashionMnist.load(spec, Split.TEST, ALL));
+        assertThrows(IllegalArgumentException.class, () -> Datasets.load(spec, Split.TEST, ALL));
     assertTrue(e.getMessage().contains("magic number 2049, expected 2051"), e.getMessage());
   }
 

@@ -3,15 +3,19 @@ package dev.repflow.fungi;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.FashionMnist;
+import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.ImageSource;
+import dev.repflow.data.ReadProgress;
 import dev.repflow.data.Split;
 import dev.repflow.eval.ClassificationMetrics;
 import dev.repflow.eval.KnnClassifier;
 import dev.repflow.models.BackboneTrainer;
-import dev.repflow.models.BatchListener;
+import dev.repflow.models.Backbones;
 import dev.repflow.models.Checkpoints;
+import dev.repflow.models.Classifier;
 import dev.repflow.models.Embedder;
+import dev.repflow.models.FrozenBackbones;
 import dev.repflow.models.GradMode;
 import dev.repflow.models.ModelSpec;
 import dev.repflow.models.TrainSpec;
@@ -36,18 +40,33 @@ final class BenchmarkSupport {
 
   /** A checkpoint of {@code model} trained one epoch on 400 images of each seen class. */
   static Path pretrain(ModelSpec model) throws Exception {
-    ImageSet images = FashionMnist.load(new DatasetSpec(null, null, 400, 100), Split.TRAIN, SEEN);
+    ImageSet images = Datasets.load(DatasetSpec.fashionMnist(null, 400, 100), Split.TRAIN, SEEN);
     return new BackboneTrainer()
         .train(images, SEEN, model, new TrainSpec(1, 128, 1e-3, 42), null, TrainingListener.none())
         .checkpoint();
   }
 
-  static ImageSet unseen(Split split, int perClass) {
-    return FashionMnist.load(new DatasetSpec(null, null, perClass, perClass), split, UNSEEN);
+  /** The first {@code perClass} images of each unseen class of a split, not decoded yet. */
+  static ImageSource unseenSource(Split split, int perClass) {
+    return Datasets.open(DatasetSpec.fashionMnist(null, perClass, perClass), split, UNSEEN);
   }
 
-  static float[][] embed(Path weights, ModelSpec model, ImageSet images) {
-    return new Embedder().embed(images, weights, model, SEEN.size(), 256, BatchListener.none());
+  /** The same images, decoded. */
+  static ImageSet unseen(Split split, int perClass) {
+    return unseenSource(split, perClass).loadAll("benchmark", ReadProgress.none());
+  }
+
+  /** A checkpoint written by {@link #pretrain}, loaded into {@code manager}. */
+  static Classifier load(Path weights, ModelSpec model, NDManager manager) {
+    return Checkpoints.load(weights, model, SEEN.size(), Backbones.FASHION_MNIST, manager);
+  }
+
+  static float[][] embed(Path weights, ModelSpec model, ImageSource images) {
+    try (NDManager base = NDManager.newBaseManager();
+        FrozenBackbones.Encoder encoder =
+            FrozenBackbones.encoder(load(weights, model, base), base)) {
+      return Embedder.embed(encoder, images, 256, base, (b, n, r) -> {}).rows();
+    }
   }
 
   static long[] labels(ImageSet images) {
@@ -91,8 +110,7 @@ final class BenchmarkSupport {
     Map<String, Long> nanos = new LinkedHashMap<>();
     try (NDManager base = NDManager.newBaseManager()) {
       GradMode.offOnThisThread();
-      LayerCut cut =
-          LayerCut.of(Checkpoints.load(weights, model, SEEN.size(), base), first.layer());
+      LayerCut cut = LayerCut.of(load(weights, model, base), first.layer());
       Objective objective = Objectives.create(base, spec, model.embeddingDim(), cut, pool);
       GradientExtractor extractor = new GradientExtractor(base, cut, objective);
       Map<String, GradientProjector> projectors = new LinkedHashMap<>();

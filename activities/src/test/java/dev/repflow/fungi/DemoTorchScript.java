@@ -3,6 +3,7 @@ package dev.repflow.fungi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.repflow.models.TorchScriptParts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,7 @@ final class DemoTorchScript {
 
   private DemoTorchScript() {}
 
-  /** Writes front.pt, layer.pt and tail.pt into {@code dir}. */
+  /** Writes front.pt, layer.pt, tail.pt and parts.json into {@code dir}. */
   static void exportTo(Path dir) throws Exception {
     Process p =
         new ProcessBuilder("/usr/bin/python3", EXPORT.toString(), "--demo", dir.toString())
@@ -25,5 +26,10 @@ final class DemoTorchScript {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "export did not finish");
     assertEquals(0, p.exitValue(), "export failed (needs python3-torch): " + out);
+  }
+
+  /** The parts exported into {@code dir}, inspected and loaded as a cut. */
+  static TorchScriptCut cut(Path dir) {
+    return new TorchScriptCut(TorchScriptParts.load(TorchScriptParts.inspect(dir)));
   }
 }

@@ -7,6 +7,8 @@ import dev.repflow.artifacts.FeatureTable;
 import dev.repflow.artifacts.Hdf5Io;
 import dev.repflow.data.FeatureTables;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.ImageSource;
+import dev.repflow.data.ReadProgress;
 import dev.repflow.data.Split;
 import dev.repflow.eval.KnnClassifier;
 import dev.repflow.models.ModelSpec;
@@ -258,8 +260,10 @@ class EvaluationBenchmarkTest {
       return;
     }
     Files.createDirectories(DIR);
-    ImageSet train = BenchmarkSupport.unseen(Split.TRAIN, 2000);
-    ImageSet test = BenchmarkSupport.unseen(Split.TEST, 1000);
+    ImageSource trainSource = BenchmarkSupport.unseenSource(Split.TRAIN, 2000);
+    ImageSource testSource = BenchmarkSupport.unseenSource(Split.TEST, 1000);
+    ImageSet train = trainSource.loadAll("benchmark", ReadProgress.none());
+    ImageSet test = testSource.loadAll("benchmark", ReadProgress.none());
     Path weights = BenchmarkSupport.pretrain(MODEL);
     try {
       Map<String, ProjectionPlan> plans = new LinkedHashMap<>();
@@ -270,7 +274,11 @@ class EvaluationBenchmarkTest {
       }
       for (ImageSet images : List.of(train, test)) {
         String split = images == train ? "train" : "test";
-        write(images, "emb", split, BenchmarkSupport.embed(weights, MODEL, images));
+        write(
+            images,
+            "emb",
+            split,
+            BenchmarkSupport.embed(weights, MODEL, images == train ? trainSource : testSource));
         var grads =
             BenchmarkSupport.gradients(
                 weights, MODEL, KlObjectiveSpec.defaults(), images, train, plans);

@@ -10,11 +10,11 @@ import dev.repflow.artifacts.FeatureFiles;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.data.Split;
+import dev.repflow.models.BackboneRef;
 import dev.repflow.models.ModelActivities;
 import dev.repflow.models.ModelActivitiesImpl;
 import dev.repflow.models.ModelSpec;
 import dev.repflow.models.TrainSpec;
-import dev.repflow.models.TrainedBackbone;
 import dev.repflow.steps.ActivityHarness;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Gradient and evaluation activities on tiny real data in a real activity context. */
 class FungiActivitiesImplTest {
-  private static final DatasetSpec DATA = new DatasetSpec(null, null, 12, 4);
+  private static final DatasetSpec DATA = DatasetSpec.fashionMnist(null, 12, 4);
   private static final List<Integer> HELD_OUT = List.of(5, 6, 7);
   private static final ModelSpec MODEL = new ModelSpec("cnn", 4, 8);
 
@@ -35,18 +35,14 @@ class FungiActivitiesImplTest {
   private ActivityHarness harness;
   private ModelActivities models;
   private GradientActivities gradients;
-  private FungiEvalActivities eval;
 
   @BeforeEach
   void setUp() {
     harness = new ActivityHarness(dir);
     harness.env.registerActivitiesImplementations(
-        new ModelActivitiesImpl(harness.store),
-        new GradientActivitiesImpl(harness.store),
-        new FungiEvalActivitiesImpl(harness.store));
+        new ModelActivitiesImpl(harness.store), new GradientActivitiesImpl(harness.store));
     models = harness.stub(ModelActivities.class);
     gradients = harness.stub(GradientActivities.class);
-    eval = harness.stub(FungiEvalActivities.class);
   }
 
   @AfterEach
@@ -56,12 +52,12 @@ class FungiActivitiesImplTest {
 
   @Test
   void gradientFilesFollowTheArtifactContractAndAreReused() {
+    BackboneRef backbone =
+        models.pretrain(RUN, DATA, List.of(0, 1, 2), MODEL, new TrainSpec(1, 18, 0.003, 1)).ref();
     FungiProjection projection =
-        eval.projection(RUN, MODEL, null, new ProjectionSpec("kronecker", 0, 42L));
+        gradients.plan(RUN, backbone, null, new ProjectionSpec("kronecker", 0, 42L));
     assertEquals("fc", projection.layer());
     assertEquals(8L * (49 * 8 + 1), projection.gradientDim());
-    TrainedBackbone backbone =
-        models.pretrain(RUN, DATA, List.of(0, 1, 2), MODEL, new TrainSpec(1, 18, 0.003, 1));
     ObjectiveSpec kl = new KlObjectiveSpec(16, 15, 42L);
 
     StepResult train =
@@ -90,7 +86,12 @@ class FungiActivitiesImplTest {
     ActivityFailure e =
         assertThrows(
             ActivityFailure.class,
-            () -> eval.projection(RUN, MODEL, "fc", new ProjectionSpec("dense", 100_000, 1L)));
+            () ->
+                gradients.plan(
+                    RUN,
+                    new BackboneRef.Trained(null, MODEL, 10, DatasetSpec.FASHION_MNIST_SHAPE),
+                    "fc",
+                    new ProjectionSpec("dense", 100_000, 1L)));
     ApplicationFailure cause = (ApplicationFailure) e.getCause();
     assertTrue(cause.isNonRetryable());
     assertTrue(cause.getOriginalMessage().contains("larger than the gradient"), cause.getMessage());

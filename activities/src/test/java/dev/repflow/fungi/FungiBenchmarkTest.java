@@ -8,7 +8,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
-import dev.repflow.models.Checkpoints;
 import dev.repflow.models.Classifier;
 import dev.repflow.models.GradMode;
 import dev.repflow.models.ModelSpec;
@@ -54,7 +53,7 @@ class FungiBenchmarkTest {
   }
 
   private static Classifier load(Path weights, NDManager m) {
-    return Checkpoints.load(weights, MODEL, BenchmarkSupport.SEEN.size(), m);
+    return BenchmarkSupport.load(weights, MODEL, m);
   }
 
   private static String throughput(Path weights, ObjectiveSpec spec, ImageSet images) {

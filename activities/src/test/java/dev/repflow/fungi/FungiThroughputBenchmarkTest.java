@@ -1,12 +1,13 @@
 package dev.repflow.fungi;
 
+import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.ImageSource;
 import dev.repflow.data.Split;
-import dev.repflow.models.BatchListener;
-import dev.repflow.models.Checkpoints;
 import dev.repflow.models.ModelSpec;
+import dev.repflow.models.TorchScriptParts;
 import dev.repflow.testing.PythonReference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +43,11 @@ class FungiThroughputBenchmarkTest {
     Files.createDirectories(DIR);
     Path torchscript = DIR.resolve("cnn");
     python(List.of("--export", torchscript.toString()));
-    ImageSet pool = ImageSubsets.seeded(BenchmarkSupport.unseen(Split.TRAIN, 100), 64, 42);
-    write(DIR.resolve("pool.f32"), pool);
+    // SimCLR's negatives as repflow picks them from this pool (64, seed 42: the defaults).
+    ImageSource pool = BenchmarkSupport.unseenSource(Split.TRAIN, 100);
+    write(
+        DIR.resolve("pool.f32"),
+        ImageSubsets.seeded(BenchmarkSupport.unseen(Split.TRAIN, 100), 64, 42));
     ModelSpec vit = new ModelSpec("vit", 128, 64);
     long t0 = System.nanoTime();
     Path vitWeights = BenchmarkSupport.pretrain(vit);
@@ -54,14 +58,14 @@ class FungiThroughputBenchmarkTest {
             (System.nanoTime() - t0) / 1e9));
     try {
       for (String objective : List.of("kl", "dino", "simclr")) {
-        ImageSet images =
-            BenchmarkSupport.unseen(
-                Split.TEST, objective.equals("kl") ? 104 : objective.equals("dino") ? 52 : 26);
-        write(DIR.resolve("images.f32"), images);
+        int perClass = objective.equals("kl") ? 104 : objective.equals("dino") ? 52 : 26;
+        ImageSource images = BenchmarkSupport.unseenSource(Split.TEST, perClass);
+        write(DIR.resolve("images.f32"), BenchmarkSupport.unseen(Split.TEST, perClass));
         List<String> schemes =
             objective.equals("kl") ? List.of("dense", "sketch") : List.of("sketch");
         for (String scheme : schemes) {
-          try (TorchScriptCut cut = TorchScriptCut.load(torchscript)) {
+          try (TorchScriptCut cut =
+              new TorchScriptCut(TorchScriptParts.load(TorchScriptParts.inspect(torchscript)))) {
             report.add(compare("cnn", objective, scheme, images, pool, m -> cut, 128, "layer"));
           }
           report.add(
@@ -71,10 +75,7 @@ class FungiThroughputBenchmarkTest {
                   scheme,
                   images,
                   pool,
-                  m ->
-                      LayerCut.of(
-                          Checkpoints.load(vitWeights, vit, BenchmarkSupport.SEEN.size(), m),
-                          "block2.attn.proj"),
+                  m -> LayerCut.of(BenchmarkSupport.load(vitWeights, vit, m), "block2.attn.proj"),
                   64,
                   "block2.attn.proj"));
         }
@@ -89,9 +90,9 @@ class FungiThroughputBenchmarkTest {
       String model,
       String objective,
       String scheme,
-      ImageSet images,
-      ImageSet pool,
-      Function<ai.djl.ndarray.NDManager, BackboneCut> loader,
+      ImageSource images,
+      ImageSource pool,
+      Function<NDManager, BackboneCut> loader,
       int out,
       String layer)
       throws Exception {
@@ -112,7 +113,10 @@ class FungiThroughputBenchmarkTest {
     for (int r = 0; r < ROUNDS; r++) {
       BenchmarkSupport.resetPeakRss();
       long t0 = System.nanoTime();
-      GradientFeatures.compute(loader, plan, spec, images, pool, 64, BatchListener.none());
+      try (NDManager base = NDManager.newBaseManager()) {
+        GradientFeatures.compute(
+            loader.apply(base), plan, spec, images, pool, 64, base, (b, n, rate) -> {});
+      }
       java[r] = (System.nanoTime() - t0) / 1e9;
       javaRss = Math.max(javaRss, BenchmarkSupport.peakRssMib());
       JsonObject py =

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.FashionMnist;
+import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
 import dev.repflow.models.Backbones;
@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GradientsUnderGcTest {
   private static final ModelSpec VIT = new ModelSpec("vit", 16, 16);
   private static final ImageSet IMAGES =
-      FashionMnist.load(new DatasetSpec(null, null, 2, null), Split.TRAIN, List.of(0, 1, 2, 3));
+      Datasets.load(DatasetSpec.fashionMnist(null, 2, null), Split.TRAIN, List.of(0, 1, 2, 3));
 
   static Stream<ObjectiveSpec> objectives() {
     return Stream.of(
@@ -49,7 +49,7 @@ class GradientsUnderGcTest {
   private static float[] gradients(ObjectiveSpec spec) {
     try (NDManager manager = NDManager.newBaseManager()) {
       GradMode.offOnThisThread();
-      Classifier model = Backbones.build(VIT, 4);
+      Classifier model = Backbones.build(VIT, 4, Backbones.FASHION_MNIST);
       model.initialize(manager, 3);
       LayerCut cut = LayerCut.of(model, null);
       Objective objective = Objectives.create(manager, spec, VIT.embeddingDim(), cut, IMAGES);

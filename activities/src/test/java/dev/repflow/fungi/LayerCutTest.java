@@ -15,7 +15,7 @@ class LayerCutTest {
   @Test
   void defaultCnnLayerIsFcFedByFlatten() {
     try (NDManager m = NDManager.newBaseManager()) {
-      Classifier net = Backbones.build(new ModelSpec("cnn", 4, 16), 3);
+      Classifier net = Backbones.build(new ModelSpec("cnn", 4, 16), 3, Backbones.FASHION_MNIST);
       net.initializeForShapes(m);
       LayerCut cut = LayerCut.of(net, null);
       assertEquals("fc", cut.layer());
@@ -27,7 +27,7 @@ class LayerCutTest {
   @Test
   void defaultVitLayerIsTheLastAttentionOutputProjection() {
     try (NDManager m = NDManager.newBaseManager()) {
-      Classifier net = Backbones.build(new ModelSpec("vit", 16, 8), 3);
+      Classifier net = Backbones.build(new ModelSpec("vit", 16, 8), 3, Backbones.FASHION_MNIST);
       net.initializeForShapes(m);
       LayerCut cut = LayerCut.of(net, null);
       assertEquals("block2.attn.proj", cut.layer());
@@ -42,7 +42,7 @@ class LayerCutTest {
 
   @Test
   void unknownOrNonLinearLayerListsTheLinearLayers() {
-    Classifier net = Backbones.build(new ModelSpec("cnn", 4, 16), 3);
+    Classifier net = Backbones.build(new ModelSpec("cnn", 4, 16), 3, Backbones.FASHION_MNIST);
     for (String name : new String[] {"attn", "conv1"}) {
       var e = assertThrows(IllegalArgumentException.class, () -> LayerCut.of(net, name));
       assertTrue(e.getMessage().contains("no linear layer '" + name + "'"), e.getMessage());

@@ -7,10 +7,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.FashionMnist;
+import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.ImageSource;
 import dev.repflow.data.Split;
-import dev.repflow.models.BatchListener;
 import dev.repflow.testing.PythonReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,11 +32,11 @@ class ObjectiveReferenceTest {
   private static final int EMBEDDING = 16;
   private static final ProjectionPlan PLAN =
       ProjectionPlan.of(new ProjectionSpec("dense", 16, 7L), "layer", 16, 28 * 28 + 1);
-  private static final DatasetSpec ONE_PER_CLASS = new DatasetSpec(null, null, 1, null);
+  private static final DatasetSpec ONE_PER_CLASS = DatasetSpec.fashionMnist(null, 1, null);
   private static final ImageSet IMAGES =
-      FashionMnist.load(ONE_PER_CLASS, Split.TRAIN, List.of(0, 1, 2));
+      Datasets.load(ONE_PER_CLASS, Split.TRAIN, List.of(0, 1, 2));
   private static final ImageSet POOL =
-      FashionMnist.load(ONE_PER_CLASS, Split.TRAIN, List.of(3, 4, 5, 6));
+      Datasets.load(ONE_PER_CLASS, Split.TRAIN, List.of(3, 4, 5, 6));
 
   @TempDir static Path dir;
 
@@ -49,7 +49,7 @@ class ObjectiveReferenceTest {
   void klMatchesKlDivergenceFromUniformOfTheNormalisedEmbedding() {
     KlObjectiveSpec spec = new KlObjectiveSpec(24, 2.0, 42L);
     String python =
-        heads(List.of(head("H", spec.seed(), spec.headDim())))
+        heads(List.of(head("H", spec.seed(), spec.headDim())), dir)
             + """
             def views(i, img):
                 return img[None]
@@ -74,7 +74,8 @@ class ObjectiveReferenceTest {
         heads(
                 List.of(
                     head("S", spec.seed(), spec.headDim()),
-                    head("T", spec.seed() + 1, spec.headDim())))
+                    head("T", spec.seed() + 1, spec.headDim())),
+                dir)
             + "crops = "
             + crops.stream()
                 .map(
@@ -103,7 +104,7 @@ class ObjectiveReferenceTest {
     SimClrObjectiveSpec spec = new SimClrObjectiveSpec(16, 0.1, 4, 6, 2, 42L);
     ImageSet negatives = ImageSubsets.seeded(POOL, spec.negatives(), spec.seed());
     String python =
-        heads(List.of(head("H", spec.seed(), spec.headDim())))
+        heads(List.of(head("H", spec.seed(), spec.headDim())), dir)
             + "negative_images = torch.from_numpy("
             + PythonReference.floats(dir.resolve("negatives.f32"), negatives.pixels())
             + ".reshape(-1, 28, 28))\n"
@@ -154,14 +155,18 @@ class ObjectiveReferenceTest {
   }
 
   private static float[][] features(ObjectiveSpec spec, int batchSize) {
-    try (TorchScriptCut cut = TorchScriptCut.load(dir)) {
+    try (NDManager base = NDManager.newBaseManager();
+        TorchScriptCut cut = DemoTorchScript.cut(dir)) {
+      ImageSource images = Datasets.open(ONE_PER_CLASS, Split.TRAIN, List.of(0, 1, 2));
+      ImageSource pool = Datasets.open(ONE_PER_CLASS, Split.TRAIN, List.of(3, 4, 5, 6));
       return GradientFeatures.compute(
-          m -> cut, PLAN, spec, IMAGES, POOL, batchSize, BatchListener.none());
+              cut, PLAN, spec, images, pool, batchSize, base, (b, n, r) -> {})
+          .rows();
     }
   }
 
   /** Max over samples of max |a - b| / max |a|. */
-  private static double worstRelativeError(float[][] reference, float[][] actual) {
+  static double worstRelativeError(float[][] reference, float[][] actual) {
     double worst = 0;
     for (int i = 0; i < reference.length; i++) {
       double scale = 0;
@@ -211,9 +216,9 @@ class ObjectiveReferenceTest {
       print(' '.join(repr(v) for v in torch.stack(out).reshape(-1).tolist()))
       """;
 
-  private record Head(String name, long seed, int outputs) {}
+  record Head(String name, long seed, int outputs) {}
 
-  private static Head head(String name, long seed, int outputs) {
+  static Head head(String name, long seed, int outputs) {
     return new Head(name, seed, outputs);
   }
 
@@ -221,7 +226,7 @@ class ObjectiveReferenceTest {
    * Python functions {@code name(x)} applying repflow's random heads. Each head is read back as the
    * linear map it applies: b = h(0), W = h(I) - b.
    */
-  private static String heads(List<Head> heads) {
+  static String heads(List<Head> heads, Path dir) {
     StringBuilder python = new StringBuilder();
     try (NDManager manager = NDManager.newBaseManager()) {
       for (Head h : heads) {

@@ -11,7 +11,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.FashionMnist;
+import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
 import dev.repflow.models.Backbones;
@@ -32,7 +32,7 @@ class PerSampleGradientTest {
   private static final ModelSpec CNN = new ModelSpec("cnn", 4, 16);
   private static final ModelSpec VIT = new ModelSpec("vit", 16, 16);
   private static final ImageSet IMAGES =
-      FashionMnist.load(new DatasetSpec(null, null, 2, null), Split.TRAIN, List.of(0, 1, 2, 3));
+      Datasets.load(DatasetSpec.fashionMnist(null, 2, null), Split.TRAIN, List.of(0, 1, 2, 3));
 
   static Stream<Arguments> cases() {
     return Stream.of(CNN, VIT)
@@ -50,7 +50,7 @@ class PerSampleGradientTest {
   void batchedGradientsMatchSingleSampleBackwardPasses(ModelSpec modelSpec, ObjectiveSpec spec) {
     try (NDManager manager = NDManager.newBaseManager()) {
       GradMode.offOnThisThread();
-      Classifier model = Backbones.build(modelSpec, 4);
+      Classifier model = Backbones.build(modelSpec, 4, Backbones.FASHION_MNIST);
       model.initialize(manager, 3);
       LayerCut cut = LayerCut.of(model, null);
       double worst = worstRelativeError(manager, cut, spec, 16, IMAGES);

@@ -4,8 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.ImageSource;
+import dev.repflow.data.ReadProgress;
 import dev.repflow.data.Split;
-import dev.repflow.models.Checkpoints;
 import dev.repflow.models.ModelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +35,8 @@ class ProjectionBenchmarkTest {
   @Test
   void accuracyOverSeeds() throws Exception {
     List<String> report = new ArrayList<>(BenchmarkSupport.header());
-    ImageSet train = BenchmarkSupport.unseen(Split.TRAIN, 400);
-    ImageSet test = BenchmarkSupport.unseen(Split.TEST, 100);
+    ImageSource train = BenchmarkSupport.unseenSource(Split.TRAIN, 400);
+    ImageSource test = BenchmarkSupport.unseenSource(Split.TEST, 100);
     accuracy(report, new ModelSpec("cnn", 32, 128), "fc", train, test);
     accuracy(report, new ModelSpec("vit", 128, 64), "block2.attn.proj", train, test);
     BenchmarkSupport.write("projection-accuracy-benchmark.txt", report);
@@ -53,12 +54,18 @@ class ProjectionBenchmarkTest {
   }
 
   private static void accuracy(
-      List<String> report, ModelSpec model, String layer, ImageSet train, ImageSet test)
+      List<String> report,
+      ModelSpec model,
+      String layer,
+      ImageSource trainSource,
+      ImageSource testSource)
       throws Exception {
     Path weights = BenchmarkSupport.pretrain(model);
+    ImageSet train = trainSource.loadAll("benchmark", ReadProgress.none());
+    ImageSet test = testSource.loadAll("benchmark", ReadProgress.none());
     try {
-      float[][] trainEmb = BenchmarkSupport.embed(weights, model, train);
-      float[][] testEmb = BenchmarkSupport.embed(weights, model, test);
+      float[][] trainEmb = BenchmarkSupport.embed(weights, model, trainSource);
+      float[][] testEmb = BenchmarkSupport.embed(weights, model, testSource);
       report.add(
           String.format(
               Locale.ROOT,
@@ -114,9 +121,7 @@ class ProjectionBenchmarkTest {
   private static Map<String, ProjectionPlan> plans(ModelSpec model, String layer, Path weights) {
     Shape w;
     try (NDManager m = NDManager.newBaseManager()) {
-      w =
-          LayerCut.of(Checkpoints.load(weights, model, BenchmarkSupport.SEEN.size(), m), layer)
-              .weightShape();
+      w = LayerCut.of(BenchmarkSupport.load(weights, model, m), layer).weightShape();
     }
     Map<String, ProjectionPlan> plans = new LinkedHashMap<>();
     for (String scheme : SCHEMES) {

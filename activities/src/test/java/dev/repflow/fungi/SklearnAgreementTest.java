@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.FashionMnist;
+import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
 import dev.repflow.eval.KnnClassifier;
@@ -30,9 +30,9 @@ class SklearnAgreementTest {
 
   @Test
   void pcaKnnAndRetrievalAgreeWithSklearn(@TempDir Path dir) throws IOException {
-    DatasetSpec data = new DatasetSpec(null, null, 300, 100);
-    ImageSet train = FashionMnist.load(data, Split.TRAIN, CLASSES);
-    ImageSet test = FashionMnist.load(data, Split.TEST, CLASSES);
+    DatasetSpec data = DatasetSpec.fashionMnist(null, 300, 100);
+    ImageSet train = Datasets.load(data, Split.TRAIN, CLASSES);
+    ImageSet test = Datasets.load(data, Split.TEST, CLASSES);
     float[][] x = rows(train);
     float[][] q = rows(test);
     long[] trainLabels = Arrays.stream(train.labels()).asLongStream().toArray();

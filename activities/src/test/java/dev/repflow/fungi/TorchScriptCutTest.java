@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.FashionMnist;
+import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
 import dev.repflow.models.GradMode;
+import dev.repflow.models.TorchScriptParts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TorchScriptCutTest {
   private static final ImageSet IMAGES =
-      FashionMnist.load(new DatasetSpec(null, null, 2, null), Split.TRAIN, List.of(0, 1, 2));
+      Datasets.load(DatasetSpec.fashionMnist(null, 2, null), Split.TRAIN, List.of(0, 1, 2));
 
   @TempDir static Path exported;
 
@@ -37,7 +38,7 @@ class TorchScriptCutTest {
   @Test
   void perSampleGradientsThroughTorchScriptPartsMatchSingleSampleBackwardPasses() {
     try (NDManager manager = NDManager.newBaseManager();
-        TorchScriptCut cut = TorchScriptCut.load(exported)) {
+        TorchScriptCut cut = DemoTorchScript.cut(exported)) {
       GradMode.offOnThisThread();
       assertEquals(new Shape(16, 4 * 14 * 14), cut.weightShape());
       for (ObjectiveSpec spec :
@@ -52,9 +53,11 @@ class TorchScriptCutTest {
   @Test
   void missingPartIsNamed() throws Exception {
     Path dir = Files.createTempDirectory(exported, "partial");
-    Files.copy(exported.resolve("front.pt"), dir.resolve("front.pt"));
+    for (String part : List.of("front.pt", "tail.pt", "parts.json")) {
+      Files.copy(exported.resolve(part), dir.resolve(part));
+    }
     Files.writeString(dir.resolve("layer.pt"), "not a model");
-    var e = assertThrows(IllegalArgumentException.class, () -> TorchScriptCut.load(dir));
+    var e = assertThrows(IllegalArgumentException.class, () -> TorchScriptParts.inspect(dir));
     assertTrue(e.getMessage().contains("layer.pt"), e.getMessage());
   }
 }

@@ -18,9 +18,9 @@ import dev.repflow.common.TaskQueues;
 import dev.repflow.data.Split;
 import dev.repflow.models.ModelActivities;
 import dev.repflow.models.ModelSpec;
+import dev.repflow.models.PretrainSpec;
 import dev.repflow.models.TrainedBackbone;
 import dev.repflow.reports.ReportActivitiesImpl;
-import dev.repflow.transfer.TransferEvalSpec.Pretrain;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
@@ -56,7 +56,8 @@ class ImprintingGridHistoryTest {
     ArtifactRef checkpoint =
         new ArtifactRef("s3://repflow/t/ckpt.params", "0".repeat(64), 1, List.of(), "params");
     when(models.pretrain(any(), any(), anyList(), any(), any()))
-        .thenReturn(new TrainedBackbone(checkpoint, new ModelSpec(null, 4, 4), 2, 1, 0, true));
+        .thenReturn(
+            new TrainedBackbone(checkpoint, new ModelSpec(null, 4, 4), 2, 1, 0, true, null));
     when(models.embed(any(), any(), eq(Split.TRAIN), anyList(), any()))
         .thenReturn(new StepResult(train, true));
     when(models.embed(any(), any(), eq(Split.TEST), anyList(), any()))
@@ -125,7 +126,7 @@ class ImprintingGridHistoryTest {
         "grid-test",
         null,
         null,
-        new Pretrain(List.of(0, 1, 2, 3, 4), 1, 8, 0.01, 1),
+        new PretrainSpec(List.of(0, 1, 2, 3, 4), 1, 8, 0.01, 1),
         List.of(5, 6, 7),
         List.of(
             new ImprintTask("abc", List.of(5, 6, 7), 0), new ImprintTask("ab", List.of(5, 6), 3)),
@@ -134,6 +135,7 @@ class ImprintingGridHistoryTest {
         3,
         new CdSpec(
             List.of("l2|mean|l2|l2|max", "l2|all|l2|l2|max", "none|mean|quantile|none|max"), 0.05),
+        null,
         true);
   }
 

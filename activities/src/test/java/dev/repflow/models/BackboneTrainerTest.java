@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.Split;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -134,8 +136,13 @@ class BackboneTrainerTest {
   }
 
   private static float[][] embed(TrainingOutcome outcome) {
-    return new Embedder()
-        .embed(data, outcome.checkpoint(), Fixtures.SMALL, 5, 128, BatchListener.none());
+    return Fixtures.embed(
+        Datasets.open(Fixtures.TRAIN, Split.TRAIN, Fixtures.SEEN),
+        outcome.checkpoint(),
+        Fixtures.SMALL,
+        5,
+        128,
+        (b, n, rate) -> {});
   }
 
   private static void copy(Path from, Path to) {

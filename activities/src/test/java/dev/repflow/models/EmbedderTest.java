@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+import dev.repflow.data.DatasetSpec;
+import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.ImageSource;
+import dev.repflow.data.Split;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,12 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Embeds held-out classes 5-9 with checkpoints of the small CNN. */
 class EmbedderTest {
-  private static ImageSet unseen;
+  private static ImageSource unseen;
   @TempDir Path tmp;
 
   @BeforeAll
-  static void loadData() {
-    unseen = Fixtures.test(Fixtures.UNSEEN);
+  static void openData() {
+    unseen = Datasets.open(Fixtures.TEST, Split.TEST, Fixtures.UNSEEN);
   }
 
   @Test
@@ -36,8 +39,8 @@ class EmbedderTest {
     List<Integer> seen = new ArrayList<>();
 
     float[][] features =
-        new Embedder()
-            .embed(unseen, checkpoint, Fixtures.SMALL, 5, 32, (b, n) -> seen.add(b * 10 + n));
+        Fixtures.embed(
+            unseen, checkpoint, Fixtures.SMALL, 5, 32, (b, n, r) -> seen.add(b * 10 + n));
 
     assertEquals(100, features.length);
     for (float[] row : features) {
@@ -52,12 +55,14 @@ class EmbedderTest {
 
   @Test
   void checkpointRoundTripGivesTheSameEmbeddings() {
+    DatasetSpec twoPerClass = DatasetSpec.fashionMnist(null, null, 2);
+    ImageSet first10 = Datasets.load(twoPerClass, Split.TEST, Fixtures.UNSEEN);
     float[][] expected;
     Path file = tmp.resolve("model.params");
     try (NDManager manager = NDManager.newBaseManager()) {
-      Classifier model = Backbones.build(Fixtures.SMALL, 5);
+      Classifier model = Backbones.build(Fixtures.SMALL, 5, Backbones.FASHION_MNIST);
       model.initialize(manager, 11);
-      NDArray images = ImageTensors.images(manager, unseen, identity(10), 0, 10);
+      NDArray images = ImageTensors.images(manager, first10, identity(10), 0, 10);
       float[] flat = model.embed(new ParameterStore(manager, false), images).toFloatArray();
       expected = new float[10][32];
       for (int i = 0; i < 10; i++) {
@@ -65,12 +70,17 @@ class EmbedderTest {
       }
       Checkpoints.save(file, model, null);
     }
-    ImageSet first10 = firstImages(unseen, 10);
 
     // One batch of 10 on both sides: kernels are chosen per batch shape, so a smaller batch may
     // round differently (bounded by batchSizeDoesNotChangeEmbeddings); this test is about the file.
     float[][] loaded =
-        new Embedder().embed(first10, file, Fixtures.SMALL, 5, 10, BatchListener.none());
+        Fixtures.embed(
+            Datasets.open(twoPerClass, Split.TEST, Fixtures.UNSEEN),
+            file,
+            Fixtures.SMALL,
+            5,
+            10,
+            NONE);
 
     assertArrayEquals(expected, loaded);
   }
@@ -78,10 +88,8 @@ class EmbedderTest {
   @Test
   void batchSizeDoesNotChangeEmbeddings() {
     Path checkpoint = saveInitialized(Fixtures.SMALL, 5, tmp.resolve("init.params"));
-    Embedder embedder = new Embedder();
-    float[][] one =
-        embedder.embed(unseen, checkpoint, Fixtures.SMALL, 5, 100, BatchListener.none());
-    float[][] many = embedder.embed(unseen, checkpoint, Fixtures.SMALL, 5, 7, BatchListener.none());
+    float[][] one = Fixtures.embed(unseen, checkpoint, Fixtures.SMALL, 5, 100, NONE);
+    float[][] many = Fixtures.embed(unseen, checkpoint, Fixtures.SMALL, 5, 7, NONE);
     assertTrue(Fixtures.maxAbsDiff(one, many) < 1e-5);
   }
 
@@ -93,7 +101,7 @@ class EmbedderTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new Embedder().embed(unseen, checkpoint, wider, 5, 32, BatchListener.none()));
+            () -> Fixtures.embed(unseen, checkpoint, wider, 5, 32, NONE));
     assertTrue(e.getMessage().contains(checkpoint.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("cnn-w8-e32 with 5 classes"), e.getMessage());
     assertTrue(e.getMessage().contains("cnn-w16-e32 with 5 classes"), e.getMessage());
@@ -101,9 +109,7 @@ class EmbedderTest {
     IllegalArgumentException classes =
         assertThrows(
             IllegalArgumentException.class,
-            () ->
-                new Embedder()
-                    .embed(unseen, checkpoint, Fixtures.SMALL, 10, 32, BatchListener.none()));
+            () -> Fixtures.embed(unseen, checkpoint, Fixtures.SMALL, 10, 32, NONE));
     assertTrue(
         classes.getMessage().contains("with 10 classes was requested"), classes.getMessage());
   }
@@ -114,29 +120,20 @@ class EmbedderTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new Embedder().embed(unseen, bogus, Fixtures.SMALL, 5, 32, BatchListener.none()));
+            () -> Fixtures.embed(unseen, bogus, Fixtures.SMALL, 5, 32, NONE));
     assertTrue(e.getMessage().contains(bogus.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("is not a repflow checkpoint"), e.getMessage());
   }
 
+  private static final Embedder.RateListener NONE = (b, n, r) -> {};
+
   private static Path saveInitialized(ModelSpec spec, int numClasses, Path file) {
     try (NDManager manager = NDManager.newBaseManager()) {
-      Classifier model = Backbones.build(spec, numClasses);
+      Classifier model = Backbones.build(spec, numClasses, Backbones.FASHION_MNIST);
       model.initialize(manager, 3);
       Checkpoints.save(file, model, null);
     }
     return file;
-  }
-
-  private static ImageSet firstImages(ImageSet set, int n) {
-    float[] pixels = new float[n * set.pixelsPerImage()];
-    System.arraycopy(set.pixels(), 0, pixels, 0, pixels.length);
-    return new ImageSet(
-        pixels,
-        set.height(),
-        set.width(),
-        Arrays.copyOf(set.labels(), n),
-        Arrays.copyOf(set.indices(), n));
   }
 
   private static int[] identity(int n) {

@@ -1,9 +1,12 @@
 package dev.repflow.models;
 
+import ai.djl.ndarray.NDManager;
 import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.FashionMnist;
+import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.ImageSource;
 import dev.repflow.data.Split;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Small real-data setups shared by the model tests. */
@@ -16,14 +19,38 @@ final class Fixtures {
 
   private Fixtures() {}
 
+  static final DatasetSpec TRAIN = DatasetSpec.fashionMnist(null, 100, null);
+  static final DatasetSpec TEST = DatasetSpec.fashionMnist(null, null, 20);
+
   /** 100 training images per class of {@code classes}: 500 for five classes. */
   static ImageSet train(List<Integer> classes) {
-    return FashionMnist.load(new DatasetSpec(null, null, 100, null), Split.TRAIN, classes);
+    return Datasets.load(TRAIN, Split.TRAIN, classes);
   }
 
   /** 20 test images per class of {@code classes}. */
   static ImageSet test(List<Integer> classes) {
-    return FashionMnist.load(new DatasetSpec(null, null, null, 20), Split.TEST, classes);
+    return Datasets.load(TEST, Split.TEST, classes);
+  }
+
+  /**
+   * Embeddings {@code [N, E]} of {@code images} with the backbone of a checkpoint file.
+   *
+   * @throws IllegalArgumentException when the file is no checkpoint of {@code spec}
+   */
+  static float[][] embed(
+      ImageSource images,
+      Path checkpoint,
+      ModelSpec spec,
+      int numClasses,
+      int batchSize,
+      Embedder.RateListener listener) {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Classifier model =
+          Checkpoints.load(checkpoint, spec, numClasses, Backbones.FASHION_MNIST, manager);
+      try (FrozenBackbones.Encoder encoder = FrozenBackbones.encoder(model, manager)) {
+        return Embedder.embed(encoder, images, batchSize, manager, listener).rows();
+      }
+    }
   }
 
   static TrainSpec trainSpec(int epochs) {

@@ -73,7 +73,7 @@ class ModelActivitiesImplTest {
   @Test
   void pretrainsEmbedsAndReusesFinishedSteps() {
     TrainedBackbone backbone = activities.pretrain(RUN, SMALL_DATA, PRETRAIN, MODEL, TWO_EPOCHS);
-    StepResult train = activities.embed(RUN, SMALL_DATA, Split.TRAIN, HELD_OUT, backbone);
+    StepResult train = activities.embed(RUN, SMALL_DATA, Split.TRAIN, HELD_OUT, backbone.ref());
 
     assertFalse(backbone.cached());
     assertEquals(5, backbone.numClasses());
@@ -85,7 +85,7 @@ class ModelActivitiesImplTest {
     assertEquals("starting", harness.heartbeats.get(0).message(), harness.heartbeats.toString());
 
     TrainedBackbone again = activities.pretrain(RUN, SMALL_DATA, PRETRAIN, MODEL, TWO_EPOCHS);
-    StepResult trainAgain = activities.embed(RUN, SMALL_DATA, Split.TRAIN, HELD_OUT, again);
+    StepResult trainAgain = activities.embed(RUN, SMALL_DATA, Split.TRAIN, HELD_OUT, again.ref());
     assertTrue(again.cached());
     assertEquals(backbone.checkpoint(), again.checkpoint());
     assertTrue(trainAgain.cached());

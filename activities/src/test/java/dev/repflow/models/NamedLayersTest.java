@@ -16,7 +16,7 @@ class NamedLayersTest {
   @Test
   void runningTheLayersPiecewiseEqualsTheWholeBackbone() {
     try (NDManager manager = NDManager.newBaseManager()) {
-      Classifier model = Backbones.build(Fixtures.SMALL, 5);
+      Classifier model = Backbones.build(Fixtures.SMALL, 5, Backbones.FASHION_MNIST);
       model.initialize(manager, 3);
       ParameterStore store = new ParameterStore(manager, false);
       NDArray images = manager.randomUniform(0, 1, new Shape(4, 1, 28, 28));
@@ -36,7 +36,7 @@ class NamedLayersTest {
 
   @Test
   void unknownLayersAreNamedWithTheValidOnes() {
-    Classifier model = Backbones.build(Fixtures.SMALL, 5);
+    Classifier model = Backbones.build(Fixtures.SMALL, 5, Backbones.FASHION_MNIST);
     var e = assertThrows(IllegalArgumentException.class, () -> model.layers().layer("fc2"));
     assertTrue(
         e.getMessage().contains("unknown layer 'fc2' (layers: [conv1, pool1"), e.getMessage());

@@ -1,6 +1,8 @@
 package dev.repflow.models;
 
 import dev.repflow.artifacts.Sha256;
+import dev.repflow.data.Datasets;
+import dev.repflow.data.Split;
 import dev.repflow.numerics.CpuNumerics;
 import dev.repflow.numerics.NumericsProfile;
 import java.nio.ByteBuffer;
@@ -28,14 +30,13 @@ public final class TrainingFingerprint {
                 TrainingListener.none());
     Path checkpoint = outcome.checkpoint();
     float[][] embeddings =
-        new Embedder()
-            .embed(
-                Fixtures.test(Fixtures.UNSEEN),
-                checkpoint,
-                Fixtures.SMALL,
-                5,
-                32,
-                BatchListener.none());
+        Fixtures.embed(
+            Datasets.open(Fixtures.TEST, Split.TEST, Fixtures.UNSEEN),
+            checkpoint,
+            Fixtures.SMALL,
+            5,
+            32,
+            (b, n, rate) -> {});
     System.out.printf(
         "numerics=%s checkpoint=%s embeddings=%s%n",
         profile.tag(), Sha256.of(Files.readAllBytes(checkpoint)), Sha256.of(bytes(embeddings)));

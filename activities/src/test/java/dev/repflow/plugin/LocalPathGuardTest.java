@@ -9,10 +9,14 @@ import dev.repflow.anchoring.CorruptionSpec;
 import dev.repflow.data.DataActivitiesImpl;
 import dev.repflow.data.DataRoots;
 import dev.repflow.data.DatasetSpec;
+import dev.repflow.data.ImageShape;
 import dev.repflow.fungi.FungiEvalActivitiesImpl;
 import dev.repflow.fungi.GradientActivitiesImpl;
+import dev.repflow.models.BackboneRef;
+import dev.repflow.models.ModelActivitiesImpl;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,13 +29,14 @@ class LocalPathGuardTest {
         DataRoots.of(List.of(root)),
         List.of(
             DataActivitiesImpl.class,
+            ModelActivitiesImpl.class,
             GradientActivitiesImpl.class,
             FungiEvalActivitiesImpl.class,
             CorruptionActivitiesImpl.class));
   }
 
   private DatasetSpec dataset(String dir) {
-    return new DatasetSpec(null, dir, null, null);
+    return DatasetSpec.fashionMnist(dir, null, null);
   }
 
   @Test
@@ -57,25 +62,27 @@ class LocalPathGuardTest {
   }
 
   @Test
-  void checksStringsOnlyWhereTheInterfaceMarksAPath() {
+  void checksStringsWhereTheInterfaceMarksAPathAndTorchScriptBackbones() {
     LocalPathGuard guard = guard();
-    Object[] projection = {null, "/opt/evil", null};
+    var backbone =
+        new BackboneRef.TorchScript(
+            "/opt/evil", Map.of(), new ImageShape(3, 8, 8), "fc", List.of(2, 3), 2);
 
-    IllegalArgumentException e =
+    IllegalArgumentException inspect =
         assertThrows(
             IllegalArgumentException.class,
-            () -> guard.check("FungiProjectionTorchScript", projection));
+            () -> guard.check("InspectTorchScript", new Object[] {null, "/opt/evil"}));
     IllegalArgumentException gradients =
         assertThrows(
             IllegalArgumentException.class,
             () ->
                 guard.check(
-                    "FungiGradientsTorchScript",
+                    "FungiGradients",
                     new Object[] {
-                      null, dataset(root.toString()), null, null, "/opt/evil", null, null, 8
+                      null, dataset(root.toString()), null, null, backbone, null, null, 8
                     }));
 
-    assertTrue(e.getMessage().startsWith("torchscript: /opt/evil"), e.getMessage());
+    assertTrue(inspect.getMessage().startsWith("torchscript: /opt/evil"), inspect.getMessage());
     assertTrue(gradients.getMessage().startsWith("torchscript: /opt/evil"), gradients.getMessage());
     // The same string in a parameter that is not a path is not checked.
     assertDoesNotThrow(() -> guard.check("FungiSummary", new Object[] {"/opt/evil"}));

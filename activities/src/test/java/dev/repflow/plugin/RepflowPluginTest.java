@@ -11,6 +11,7 @@ import dev.repflow.common.TaskQueues;
 import dev.repflow.data.DataRoots;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.models.ModelSpec;
+import dev.repflow.models.PretrainSpec;
 import dev.repflow.numerics.NumericsProfile;
 import dev.repflow.reports.Metric;
 import dev.repflow.reports.RunDocument;
@@ -51,9 +52,9 @@ class RepflowPluginTest {
           new TransferEvalSpec(
               null, // the default: the transfer pipeline
               "plugin",
-              new DatasetSpec(null, null, 30, 10),
+              DatasetSpec.fashionMnist(null, 30, 10),
               new ModelSpec("cnn", 4, 16),
-              new TransferEvalSpec.Pretrain(List.of(0, 1, 2), 1, 30, 0.003, 1),
+              new PretrainSpec(List.of(0, 1, 2), 1, 30, 0.003, 1),
               new TransferEvalSpec.Evaluate(List.of(7, 8, 9), 5, true),
               true);
       TransferEvalResult result =
@@ -105,9 +106,9 @@ class RepflowPluginTest {
           new TransferEvalSpec(
               null,
               "roots",
-              new DatasetSpec(null, "/usr/share/datasets/fashion-mnist", 30, 10),
+              DatasetSpec.fashionMnist("/usr/share/datasets/fashion-mnist", 30, 10),
               new ModelSpec("cnn", 4, 16),
-              new TransferEvalSpec.Pretrain(List.of(0, 1, 2), 1, 30, 0.003, 1),
+              new PretrainSpec(List.of(0, 1, 2), 1, 30, 0.003, 1),
               new TransferEvalSpec.Evaluate(List.of(7, 8, 9), 5, false),
               true);
       WorkflowFailedException e =

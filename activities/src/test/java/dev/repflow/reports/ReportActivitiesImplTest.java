@@ -22,6 +22,7 @@ import dev.repflow.artifacts.TextArtifacts;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.eval.KnnResult;
 import dev.repflow.models.ModelSpec;
+import dev.repflow.models.PretrainSpec;
 import dev.repflow.models.TrainedBackbone;
 import dev.repflow.transfer.TransferEvalResult;
 import dev.repflow.transfer.TransferEvalSpec;
@@ -54,15 +55,15 @@ class ReportActivitiesImplTest {
         new TransferEvalSpec(
             null,
             "exp-r",
-            new DatasetSpec(null, null, 10, 5),
+            DatasetSpec.fashionMnist(null, 10, 5),
             new ModelSpec("cnn", 8, 16),
-            new TransferEvalSpec.Pretrain(List.of(0, 1, 2, 3, 4), 1, 32, 0.001, 7),
+            new PretrainSpec(List.of(0, 1, 2, 3, 4), 1, 32, 0.001, 7),
             new TransferEvalSpec.Evaluate(List.of(5, 6, 7, 8, 9), 20, true),
             true);
     ArtifactRef checkpoint = ref("exp-r/pretrain/ck.params", "params");
     TransferEvalResult result =
         new TransferEvalResult(
-            new TrainedBackbone(checkpoint, spec.model(), 5, 0.9164, 0.2312, false),
+            new TrainedBackbone(checkpoint, spec.model(), 5, 0.9164, 0.2312, false, null),
             ref("exp-r/embed/train.h5", "hdf5"),
             ref("exp-r/embed/test.h5", "hdf5"),
             List.of(
@@ -136,7 +137,8 @@ class ReportActivitiesImplTest {
                     2,
                     0.9,
                     0.3,
-                    false)),
+                    false,
+                    null)),
             new AnchoringReport(
                 ref("exp-a/report/t.json", "json"),
                 plot,

@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class ActivityHarness implements AutoCloseable {
   /** Small real FashionMNIST subset: 40 train and 10 test images per class. */
-  public static final DatasetSpec SMALL_DATA = new DatasetSpec(null, null, 40, 10);
+  public static final DatasetSpec SMALL_DATA = DatasetSpec.fashionMnist(null, 40, 10);
 
   public static final RunContext RUN = new RunContext("test", true);
 

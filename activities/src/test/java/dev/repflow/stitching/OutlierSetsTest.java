@@ -4,7 +4,7 @@ import static dev.repflow.steps.ActivityHarness.SMALL_DATA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.repflow.data.FashionMnist;
+import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
 import java.util.Arrays;
@@ -43,7 +43,7 @@ class OutlierSetsTest {
     var settings =
         settings(new OutlierSource(List.of(5, 6), null), new OutlierSource(List.of(7, 8), null));
     ImageSet idTrain = Samples.perClass(SMALL_DATA, Split.TRAIN, ID, 20);
-    ImageSet idTest = FashionMnist.load(SMALL_DATA, Split.TEST, ID);
+    ImageSet idTest = Datasets.load(SMALL_DATA, Split.TEST, ID);
 
     ImageSet exposure = OutlierSets.exposure(SMALL_DATA, idTrain, settings);
     ImageSet test = OutlierSets.test(SMALL_DATA, idTest, settings);
@@ -62,7 +62,7 @@ class OutlierSetsTest {
         settings(
             new OutlierSource(null, "gaussian_noise"), new OutlierSource(null, "impulse_noise"));
     ImageSet idTrain = Samples.perClass(SMALL_DATA, Split.TRAIN, ID, 20);
-    ImageSet idTest = FashionMnist.load(SMALL_DATA, Split.TEST, ID);
+    ImageSet idTest = Datasets.load(SMALL_DATA, Split.TEST, ID);
 
     ImageSet exposure = OutlierSets.exposure(SMALL_DATA, idTrain, settings);
     ImageSet test = OutlierSets.test(SMALL_DATA, idTest, settings);

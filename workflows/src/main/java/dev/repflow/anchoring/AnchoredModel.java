@@ -2,6 +2,8 @@ package dev.repflow.anchoring;
 
 import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.StepOutcome;
+import dev.repflow.data.DatasetSpec;
+import dev.repflow.data.ImageShape;
 import dev.repflow.models.ModelSpec;
 import java.util.Locale;
 
@@ -15,6 +17,8 @@ import java.util.Locale;
  * @param trainAccuracy accuracy over the last epoch, measured while it trained
  * @param trainLoss mean cross-entropy over the last epoch
  * @param cached true when reused from the store
+ * @param images shape of the training images (the network takes twice the channels when anchored);
+ *     null in manifests written before datasets had shapes (FashionMNIST's 1x28x28)
  */
 public record AnchoredModel(
     ModelVariant variant,
@@ -24,13 +28,19 @@ public record AnchoredModel(
     int epochs,
     double trainAccuracy,
     double trainLoss,
-    boolean cached)
+    boolean cached,
+    ImageShape images)
     implements StepOutcome {
 
   /** Copy marked as reused from the cache. */
   public AnchoredModel asCached() {
     return new AnchoredModel(
-        variant, model, numClasses, checkpoint, epochs, trainAccuracy, trainLoss, true);
+        variant, model, numClasses, checkpoint, epochs, trainAccuracy, trainLoss, true, images);
+  }
+
+  /** Shape of the network's input. */
+  public ImageShape input() {
+    return variant.inputFor(images == null ? DatasetSpec.FASHION_MNIST_SHAPE : images);
   }
 
   @Override

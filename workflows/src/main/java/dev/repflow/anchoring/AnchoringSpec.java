@@ -32,7 +32,7 @@ public record AnchoringSpec(
   public AnchoringSpec {
     pipeline = PipelineSpec.requirePipeline(pipeline, PIPELINE);
     experiment = RunContext.requireExperiment(experiment);
-    dataset = dataset == null ? new DatasetSpec(null, null, null, null) : dataset;
+    dataset = dataset == null ? DatasetSpec.defaults() : dataset;
     model = model == null ? new ModelSpec(null, 0, 0) : model;
     if (train == null) {
       throw new IllegalArgumentException("train: section is required");

@@ -5,8 +5,9 @@ import dev.repflow.common.PipelineSpec;
 import dev.repflow.data.ClassSubset;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.models.ModelSpec;
-import dev.repflow.transfer.TransferEvalSpec.Pretrain;
+import dev.repflow.models.PretrainSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -16,6 +17,9 @@ import java.util.stream.IntStream;
  * @param pipeline always {@value #PIPELINE}
  * @param experiment names the run; first segment of every artifact key
  * @param analysis what to measure; defaults: the pretraining classes, the rest as OOD
+ * @param torchscript folder with a user's backbone exported by {@code tools/fungi_export.py}; when
+ *     set it embeds instead of the built-in {@code model}, no pretraining runs, and the classifier
+ *     is a fitted probe (there is no trained head)
  * @param useCache false recomputes every step
  */
 public record CollapseSpec(
@@ -23,8 +27,9 @@ public record CollapseSpec(
     String experiment,
     DatasetSpec dataset,
     ModelSpec model,
-    Pretrain pretrain,
+    PretrainSpec pretrain,
     Analysis analysis,
+    String torchscript,
     Boolean useCache)
     implements PipelineSpec {
   public static final String PIPELINE = "collapse";
@@ -32,14 +37,15 @@ public record CollapseSpec(
   public CollapseSpec {
     pipeline = PipelineSpec.requirePipeline(pipeline, PIPELINE);
     experiment = RunContext.requireExperiment(experiment);
-    dataset = dataset == null ? new DatasetSpec(null, null, null, null) : dataset;
+    dataset = dataset == null ? DatasetSpec.defaults() : dataset;
     model = model == null ? new ModelSpec(null, 0, 0) : model;
-    if (pretrain == null) {
-      throw new IllegalArgumentException("pretrain: section is required");
+    torchscript = torchscript == null || torchscript.isBlank() ? null : torchscript;
+    if (pretrain == null && torchscript == null) {
+      throw new IllegalArgumentException("pretrain: section is required (or set torchscript)");
     }
-    int numClasses = dataset.numClasses();
-    pretrain = pretrain.validated(numClasses);
-    List<Integer> pretrained = pretrain.classes();
+    int numClasses = dataset.classCount();
+    pretrain = pretrain == null ? null : pretrain.validated(numClasses);
+    List<Integer> pretrained = pretrain == null ? null : pretrain.classes();
     analysis = (analysis == null ? new Analysis(null, null, 0, 0, null, null) : analysis);
     analysis = analysis.resolve(pretrained, numClasses);
     useCache = useCache == null ? Boolean.TRUE : useCache;
@@ -47,12 +53,18 @@ public record CollapseSpec(
 
   @Override
   public CollapseSpec withUseCache(boolean on) {
-    return new CollapseSpec(pipeline, experiment, dataset, model, pretrain, analysis, on);
+    return new CollapseSpec(
+        pipeline, experiment, dataset, model, pretrain, analysis, torchscript, on);
+  }
+
+  @Override
+  public Map<String, String> localPaths() {
+    return PipelineSpec.withTorchScript(dataset.localPaths(), torchscript);
   }
 
   @Override
   public String modelLabel() {
-    return model.label();
+    return torchscript == null ? model.label() : "torchscript";
   }
 
   /**
@@ -93,10 +105,14 @@ public record CollapseSpec(
       }
     }
 
+    /**
+     * @param pretrained the pretraining classes, or null when a TorchScript backbone has no trained
+     *     head (then every class is measured by default, with a probe)
+     */
     Analysis resolve(List<Integer> pretrained, int numClasses) {
       List<Integer> measured =
           classes == null
-              ? pretrained
+              ? (pretrained == null ? ClassSubset.all(numClasses) : pretrained)
               : ClassSubset.validate("analysis.classes", classes, numClasses);
       if (measured.size() < 2) {
         throw new IllegalArgumentException("analysis.classes needs at least 2 classes");
@@ -109,6 +125,11 @@ public record CollapseSpec(
                   : ClassSubset.validate("analysis.oodClasses", oodClasses, numClasses);
       String chosen =
           classifier == null ? (measured.equals(pretrained) ? HEAD : PROBE) : classifier;
+      if (chosen.equals(HEAD) && pretrained == null) {
+        throw new IllegalArgumentException(
+            "analysis.classifier: head needs a pretrained backbone; a TorchScript backbone has no"
+                + " trained head (use probe)");
+      }
       if (chosen.equals(HEAD) && !measured.equals(pretrained)) {
         throw new IllegalArgumentException(
             "analysis.classifier: head needs analysis.classes = pretrain.classes "

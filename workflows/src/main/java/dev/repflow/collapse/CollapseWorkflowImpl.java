@@ -10,6 +10,8 @@ import dev.repflow.common.RunRecord;
 import dev.repflow.common.StageTracker;
 import dev.repflow.common.Steps;
 import dev.repflow.data.Split;
+import dev.repflow.models.BackboneRef;
+import dev.repflow.models.BackboneSteps;
 import dev.repflow.models.ModelActivities;
 import dev.repflow.models.TrainedBackbone;
 import io.temporal.workflow.Promise;
@@ -22,7 +24,6 @@ import java.util.List;
  * decision passes in parallel; measure. Each pass fans out one activity per shard, then merges.
  */
 public class CollapseWorkflowImpl implements CollapseWorkflow {
-  static final String PRETRAIN = "pretrain";
   static final String PROBE = "classifier";
   static final String MEANS = "means-train";
   static final String SPREAD = "spread-train";
@@ -41,17 +42,24 @@ public class CollapseWorkflowImpl implements CollapseWorkflow {
   public CollapseResult run(CollapseSpec spec) {
     var a = spec.analysis();
     boolean ood = !a.oodClasses().isEmpty();
-    tracker = new StageTracker(TYPE, plan(ood, a.shards()));
+    String ts = spec.torchscript();
+    tracker = new StageTracker(TYPE, plan(ts, ood, a.shards()));
     RunRecord record = RunRecord.begin(RunLabels.of(TYPE, spec), spec, tracker);
     Steps steps = new Steps(tracker);
     RunContext run = new RunContext(spec.experiment(), spec.useCache());
     var p = spec.pretrain();
-    TrainedBackbone backbone =
-        steps
-            .start(
-                PRETRAIN,
-                () -> models.pretrain(run, spec.dataset(), p.classes(), spec.model(), p.train()))
-            .get();
+    var obtained =
+        BackboneSteps.obtain(
+            steps,
+            models,
+            run,
+            spec.dataset(),
+            spec.model(),
+            ts == null ? p.classes() : null,
+            ts == null ? p.train() : null,
+            ts);
+    TrainedBackbone trained = obtained.trained();
+    BackboneRef backbone = obtained.ref();
     Promise<StepResult> train =
         embed(steps, run, spec, "embed-train", Split.TRAIN, a.classes(), backbone);
     Promise<StepResult> test =
@@ -65,7 +73,7 @@ public class CollapseWorkflowImpl implements CollapseWorkflow {
             PROBE,
             () ->
                 a.classifier().equals(CollapseSpec.Analysis.HEAD)
-                    ? collapse.headClassifier(run, backbone, a.classes())
+                    ? collapse.headClassifier(run, trained, a.classes())
                     : collapse.fitProbe(run, trainRef, a.classes(), a.probe()));
     Sharded passes = new Sharded(steps, collapse, run, a.shards());
     ArtifactRef means =
@@ -107,7 +115,7 @@ public class CollapseWorkflowImpl implements CollapseWorkflow {
     return record.finish(
         run,
         new CollapseResult(
-            backbone,
+            trained,
             trainRef,
             test.get().artifact(),
             ood ? oodFeatures.get().artifact() : null,
@@ -129,12 +137,13 @@ public class CollapseWorkflowImpl implements CollapseWorkflow {
       String stage,
       Split split,
       List<Integer> classes,
-      TrainedBackbone backbone) {
+      BackboneRef backbone) {
     return steps.start(stage, () -> models.embed(run, spec.dataset(), split, classes, backbone));
   }
 
-  private static List<String> plan(boolean ood, int shards) {
-    List<String> stages = new ArrayList<>(List.of(PRETRAIN, "embed-train", "embed-test"));
+  private static List<String> plan(String torchscript, boolean ood, int shards) {
+    List<String> stages =
+        new ArrayList<>(List.of(BackboneSteps.stage(torchscript), "embed-train", "embed-test"));
     if (ood) {
       stages.add("embed-ood");
     }

@@ -34,6 +34,15 @@ public interface PipelineSpec {
   /** Copy with the content-addressed cache switched on or off. */
   PipelineSpec withUseCache(boolean on);
 
+  /** {@code paths} plus {@code torchscript} when it is set: a pipeline's files on a worker. */
+  static Map<String, String> withTorchScript(Map<String, String> paths, String torchscript) {
+    Map<String, String> all = new java.util.TreeMap<>(paths);
+    if (torchscript != null) {
+      all.put("torchscript", torchscript);
+    }
+    return all;
+  }
+
   /** Checks that a spec names the pipeline it belongs to; null means the default. */
   static String requirePipeline(String given, String expected) {
     if (given != null && !given.equals(expected)) {

@@ -7,6 +7,16 @@ import java.util.TreeSet;
 public final class ClassSubset {
   private ClassSubset() {}
 
+  /** {@link #validate} for a list that may be left out, meaning every class. */
+  public static List<Integer> orAll(String key, List<Integer> ids, int numClasses) {
+    return ids == null ? all(numClasses) : validate(key, ids, numClasses);
+  }
+
+  /** Class ids {@code 0..numClasses-1}. */
+  public static List<Integer> all(int numClasses) {
+    return java.util.stream.IntStream.range(0, numClasses).boxed().toList();
+  }
+
   /**
    * Returns the ids sorted and de-duplicated.
    *

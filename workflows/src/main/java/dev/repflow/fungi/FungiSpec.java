@@ -5,9 +5,8 @@ import dev.repflow.common.PipelineSpec;
 import dev.repflow.data.ClassSubset;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.models.ModelSpec;
-import dev.repflow.transfer.TransferEvalSpec;
+import dev.repflow.models.PretrainSpec;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Input of {@link FungiWorkflow}: pretrain a backbone, then evaluate its frozen embeddings
@@ -30,7 +29,7 @@ public record FungiSpec(
     String experiment,
     DatasetSpec dataset,
     ModelSpec model,
-    TransferEvalSpec.Pretrain pretrain,
+    PretrainSpec pretrain,
     GradientSpec gradients,
     FungiEvalSpec evaluate,
     String torchscript,
@@ -41,7 +40,7 @@ public record FungiSpec(
   public FungiSpec {
     pipeline = PipelineSpec.requirePipeline(pipeline, PIPELINE);
     experiment = RunContext.requireExperiment(experiment);
-    dataset = dataset == null ? new DatasetSpec(null, null, null, null) : dataset;
+    dataset = dataset == null ? DatasetSpec.defaults() : dataset;
     model = model == null ? new ModelSpec(null, 0, 0) : model;
     torchscript = torchscript == null || torchscript.isBlank() ? null : torchscript;
     if (pretrain == null && torchscript == null) {
@@ -52,13 +51,12 @@ public record FungiSpec(
     }
     gradients = gradients == null ? GradientSpec.defaults() : gradients;
     useCache = useCache == null ? Boolean.TRUE : useCache;
-    int numClasses = dataset.numClasses();
+    int numClasses = dataset.classCount();
     if (pretrain != null) {
       pretrain = pretrain.validated(numClasses);
     }
     evaluate =
-        evaluate.withClasses(
-            ClassSubset.validate("evaluate.classes", evaluate.classes(), numClasses));
+        evaluate.withClasses(ClassSubset.orAll("evaluate.classes", evaluate.classes(), numClasses));
   }
 
   @Override
@@ -69,11 +67,7 @@ public record FungiSpec(
 
   @Override
   public Map<String, String> localPaths() {
-    Map<String, String> paths = new TreeMap<>(dataset.localPaths());
-    if (torchscript != null) {
-      paths.put("torchscript", torchscript);
-    }
-    return paths;
+    return PipelineSpec.withTorchScript(dataset.localPaths(), torchscript);
   }
 
   @Override

@@ -9,9 +9,11 @@ import dev.repflow.common.RunLabels;
 import dev.repflow.common.RunRecord;
 import dev.repflow.common.StageTracker;
 import dev.repflow.common.Steps;
+import dev.repflow.data.DatasetSpec;
 import dev.repflow.data.Split;
+import dev.repflow.models.BackboneRef;
+import dev.repflow.models.BackboneSteps;
 import dev.repflow.models.ModelActivities;
-import dev.repflow.models.TrainedBackbone;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
@@ -20,15 +22,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Recipe: check layer and projection; pretrain (unless a TorchScript backbone is given); embed both
- * splits; fan out one gradient step per objective and split; evaluate every combination in
- * parallel; write the summary table.
+ * Recipe: get the backbone (pretrain, or inspect the TorchScript parts); plan the projection for
+ * its layer; embed both splits; fan out one gradient step per objective and split; evaluate every
+ * combination in parallel; write the summary table.
  */
 public class FungiWorkflowImpl implements FungiWorkflow {
   static final String PROJECTION = "projection";
-  static final String PRETRAIN = "pretrain";
   static final String EMBEDDINGS = "embeddings";
   static final String SUMMARY = "summary";
+
+  /**
+   * Runs started before backbone references planned the projection from the architecture before
+   * pretraining; they replay on that order.
+   */
+  static final String BACKBONE_REF = "backbone-ref";
 
   private final ModelActivities models =
       Workflow.newActivityStub(ModelActivities.class, ActivityPresets.gpuCompute());
@@ -43,37 +50,36 @@ public class FungiWorkflowImpl implements FungiWorkflow {
   public FungiResult run(FungiSpec spec) {
     List<String> objectives = spec.gradients().objectives().stream().map(o -> o.name()).toList();
     List<Combination> combinations = Combination.paperOrder(objectives);
-    tracker = new StageTracker(TYPE, plan(objectives, combinations, spec.torchscript() == null));
+    String ts = spec.torchscript();
+    tracker = new StageTracker(TYPE, plan(objectives, combinations, ts));
     RunRecord record = RunRecord.begin(RunLabels.of(TYPE, spec), spec, tracker);
     Steps steps = new Steps(tracker);
     RunContext run = new RunContext(spec.experiment(), spec.useCache());
     var classes = spec.evaluate().classes();
     GradientSpec g = spec.gradients();
 
-    String ts = spec.torchscript();
-    FungiProjection projection =
-        steps
-            .start(
-                PROJECTION,
-                () ->
-                    ts == null
-                        ? eval.projection(run, spec.model(), g.layer(), g.projection())
-                        : eval.projectionTorchScript(run, ts, g.projection()))
-            .get();
-    TrainedBackbone backbone =
-        ts != null
-            ? null
-            : steps
-                .start(
-                    PRETRAIN,
-                    () ->
-                        models.pretrain(
-                            run,
-                            spec.dataset(),
-                            spec.pretrain().classes(),
-                            spec.model(),
-                            spec.pretrain().train()))
-                .get();
+    FungiProjection projection = null;
+    if (ts == null
+        && Workflow.getVersion(BACKBONE_REF, Workflow.DEFAULT_VERSION, 1)
+            == Workflow.DEFAULT_VERSION) {
+      // Shapes only: the plan reads the architecture, never the (not yet trained) weights.
+      BackboneRef architecture =
+          new BackboneRef.Trained(null, spec.model(), 2, DatasetSpec.FASHION_MNIST_SHAPE);
+      projection = planProjection(steps, run, architecture, g);
+    }
+    var obtained =
+        BackboneSteps.obtain(
+            steps,
+            models,
+            run,
+            spec.dataset(),
+            spec.model(),
+            ts == null ? spec.pretrain().classes() : null,
+            ts == null ? spec.pretrain().train() : null,
+            ts);
+    BackboneRef backbone = obtained.ref();
+    FungiProjection shared =
+        projection != null ? projection : planProjection(steps, run, backbone, g);
 
     Map<String, Promise<StepResult>> train = new LinkedHashMap<>();
     Map<String, Promise<StepResult>> test = new LinkedHashMap<>();
@@ -83,35 +89,22 @@ public class FungiWorkflowImpl implements FungiWorkflow {
           EMBEDDINGS,
           steps.start(
               stage(EMBEDDINGS, split),
-              () ->
-                  ts == null
-                      ? models.embed(run, spec.dataset(), split, classes, backbone)
-                      : gradients.embedTorchScript(run, spec.dataset(), split, classes, ts)));
+              () -> models.embed(run, spec.dataset(), split, classes, backbone)));
       for (ObjectiveSpec objective : g.objectives()) {
         target.put(
             objective.name(),
             steps.start(
                 stage(objective.name(), split),
                 () ->
-                    ts == null
-                        ? gradients.gradients(
-                            run,
-                            spec.dataset(),
-                            split,
-                            classes,
-                            backbone,
-                            objective,
-                            projection,
-                            g.batchSize())
-                        : gradients.gradientsTorchScript(
-                            run,
-                            spec.dataset(),
-                            split,
-                            classes,
-                            ts,
-                            objective,
-                            projection,
-                            g.batchSize())));
+                    gradients.gradients(
+                        run,
+                        spec.dataset(),
+                        split,
+                        classes,
+                        backbone,
+                        objective,
+                        shared,
+                        g.batchSize())));
       }
     }
     Map<String, ArtifactRef> trainRefs = resolve(train);
@@ -134,8 +127,8 @@ public class FungiWorkflowImpl implements FungiWorkflow {
     return record.finish(
         run,
         new FungiResult(
-            backbone,
-            projection,
+            obtained.trained(),
+            shared,
             trainRefs,
             testRefs,
             results,
@@ -149,6 +142,13 @@ public class FungiWorkflowImpl implements FungiWorkflow {
     return tracker.snapshot();
   }
 
+  private FungiProjection planProjection(
+      Steps steps, RunContext run, BackboneRef backbone, GradientSpec g) {
+    return steps
+        .start(PROJECTION, () -> gradients.plan(run, backbone, g.layer(), g.projection()))
+        .get();
+  }
+
   private static Map<String, ArtifactRef> resolve(Map<String, Promise<StepResult>> promises) {
     Map<String, ArtifactRef> refs = new LinkedHashMap<>();
     promises.forEach((name, p) -> refs.put(name, p.get().artifact()));
@@ -160,9 +160,8 @@ public class FungiWorkflowImpl implements FungiWorkflow {
   }
 
   private static List<String> plan(
-      List<String> objectives, List<Combination> combinations, boolean pretrain) {
-    List<String> stages =
-        new ArrayList<>(pretrain ? List.of(PROJECTION, PRETRAIN) : List.of(PROJECTION));
+      List<String> objectives, List<Combination> combinations, String torchscript) {
+    List<String> stages = new ArrayList<>(List.of(BackboneSteps.stage(torchscript), PROJECTION));
     for (Split split : Split.values()) {
       stages.add(stage(EMBEDDINGS, split));
       objectives.forEach(o -> stages.add(stage(o, split)));

@@ -3,16 +3,25 @@ package dev.repflow.fungi;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.LocalPath;
 import dev.repflow.data.Split;
-import dev.repflow.models.TrainedBackbone;
+import dev.repflow.models.BackboneRef;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 import java.util.List;
 
-/** Per-sample gradient features (GPU queue, heavy tensor work). */
+/** Per-sample gradient features and their projection (GPU queue, heavy tensor work). */
 @ActivityInterface
 public interface GradientActivities {
+
+  /**
+   * Checks the layer exists and is linear and the projection fits its gradient, then stores the
+   * projection's description, shared by every objective and split.
+   *
+   * @param layer null for the backbone's default (the exported layer of TorchScript parts)
+   * @param spec a zero {@code dim} means the backbone's embedding size
+   */
+  @ActivityMethod(name = "FungiProjection")
+  FungiProjection plan(RunContext run, BackboneRef backbone, String layer, ProjectionSpec spec);
 
   /**
    * Projected per-sample gradients of {@code objective} w.r.t. the projection's layer for {@code
@@ -25,31 +34,7 @@ public interface GradientActivities {
       DatasetSpec dataset,
       Split split,
       List<Integer> classes,
-      TrainedBackbone backbone,
-      ObjectiveSpec objective,
-      FungiProjection projection,
-      int batchSize);
-
-  /**
-   * Embeddings {@code [N, D]} of a split with a TorchScript backbone ({@code front}, {@code layer},
-   * {@code tail} in {@code dir}).
-   */
-  @ActivityMethod(name = "FungiEmbedTorchScript")
-  StepResult embedTorchScript(
-      RunContext run,
-      DatasetSpec dataset,
-      Split split,
-      List<Integer> classes,
-      @LocalPath("torchscript") String dir);
-
-  /** {@link #gradients} for a TorchScript backbone exported into {@code dir}. */
-  @ActivityMethod(name = "FungiGradientsTorchScript")
-  StepResult gradientsTorchScript(
-      RunContext run,
-      DatasetSpec dataset,
-      Split split,
-      List<Integer> classes,
-      @LocalPath("torchscript") String dir,
+      BackboneRef backbone,
       ObjectiveSpec objective,
       FungiProjection projection,
       int batchSize);

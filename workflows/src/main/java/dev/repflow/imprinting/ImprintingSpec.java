@@ -5,33 +5,38 @@ import dev.repflow.common.PipelineSpec;
 import dev.repflow.data.ClassSubset;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.models.ModelSpec;
-import dev.repflow.transfer.TransferEvalSpec.Pretrain;
+import dev.repflow.models.PretrainSpec;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
  * Input of {@link ImprintingWorkflow}: pretrain (cached), embed the downstream classes, run the
  * grid of imprinting configs on every task.
  *
- * @param classes downstream classes to embed; default all classes not pretrained on
+ * @param classes downstream classes to embed; default all classes not pretrained on (all classes
+ *     when pretraining saw every class or a TorchScript backbone is used)
  * @param tasks tasks cut from those classes; default one task with all of them
  * @param grid values per component; the runs are their cartesian product
  * @param batchSize runs per activity, default 50
  * @param parallelism batches in flight at once, default 4
+ * @param torchscript folder with a user's backbone exported by {@code tools/fungi_export.py}; when
+ *     set it embeds instead of the built-in {@code model}, and no pretraining runs
  */
 public record ImprintingSpec(
     String pipeline,
     String experiment,
     DatasetSpec dataset,
     ModelSpec model,
-    Pretrain pretrain,
+    PretrainSpec pretrain,
     List<Integer> classes,
     List<ImprintTask> tasks,
     GridSpec grid,
     int batchSize,
     int parallelism,
     CdSpec cd,
+    String torchscript,
     Boolean useCache)
     implements PipelineSpec {
   public static final String PIPELINE = "imprinting";
@@ -39,22 +44,26 @@ public record ImprintingSpec(
   public ImprintingSpec {
     pipeline = PipelineSpec.requirePipeline(pipeline, PIPELINE);
     experiment = RunContext.requireExperiment(experiment);
-    dataset = dataset == null ? new DatasetSpec(null, null, null, null) : dataset;
+    dataset = dataset == null ? DatasetSpec.defaults() : dataset;
     model = model == null ? new ModelSpec(null, 0, 0) : model;
-    if (pretrain == null) {
-      throw new IllegalArgumentException("pretrain: section is required");
+    torchscript = torchscript == null || torchscript.isBlank() ? null : torchscript;
+    if (pretrain == null && torchscript == null) {
+      throw new IllegalArgumentException("pretrain: section is required (or set torchscript)");
     }
-    int n = dataset.numClasses();
-    pretrain = pretrain.validated(n);
-    List<Integer> pretrained = pretrain.classes();
-    classes =
-        classes == null
-            ? IntStream.range(0, n).filter(c -> !pretrained.contains(c)).boxed().toList()
-            : ClassSubset.validate("classes", classes, n);
+    int n = dataset.classCount();
+    pretrain = pretrain == null ? null : pretrain.validated(n);
+    List<Integer> pretrained = pretrain == null ? List.of() : pretrain.classes();
+    if (classes == null) {
+      classes = IntStream.range(0, n).filter(c -> !pretrained.contains(c)).boxed().toList();
+      classes = classes.isEmpty() ? ClassSubset.all(n) : classes;
+    } else {
+      classes = ClassSubset.validate("classes", classes, n);
+    }
+    List<Integer> embedded = classes;
     tasks =
         tasks == null || tasks.isEmpty()
-            ? List.of(new ImprintTask("all", classes, 0))
-            : List.copyOf(tasks);
+            ? List.of(new ImprintTask("all", embedded, 0))
+            : tasks.stream().map(t -> t.orClasses(embedded)).toList();
     var names = new HashSet<String>();
     for (ImprintTask t : tasks) {
       if (!names.add(t.name())) {
@@ -98,11 +107,17 @@ public record ImprintingSpec(
         batchSize,
         parallelism,
         cd,
+        torchscript,
         on);
   }
 
   @Override
+  public Map<String, String> localPaths() {
+    return PipelineSpec.withTorchScript(dataset.localPaths(), torchscript);
+  }
+
+  @Override
   public String modelLabel() {
-    return model.label();
+    return torchscript == null ? model.label() : "torchscript";
   }
 }

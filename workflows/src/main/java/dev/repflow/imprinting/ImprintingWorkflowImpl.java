@@ -9,8 +9,9 @@ import dev.repflow.common.RunRecord;
 import dev.repflow.common.StageTracker;
 import dev.repflow.common.Steps;
 import dev.repflow.data.Split;
+import dev.repflow.models.BackboneRef;
+import dev.repflow.models.BackboneSteps;
 import dev.repflow.models.ModelActivities;
-import dev.repflow.models.TrainedBackbone;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import java.util.List;
  * events), so a 1,000-run grid in batches of 50 adds about 60 events.
  */
 public class ImprintingWorkflowImpl implements ImprintingWorkflow {
-  static final String PRETRAIN = "pretrain";
   static final String EMBED_TRAIN = "embed-train";
   static final String EMBED_TEST = "embed-test";
   static final String SUMMARIZE = "summarize";
@@ -37,7 +37,9 @@ public class ImprintingWorkflowImpl implements ImprintingWorkflow {
   @Override
   public ImprintingResult run(ImprintingSpec spec) {
     List<List<ImprintConfig>> batches = batches(spec.grid().expand(), spec.batchSize());
-    List<String> stages = new ArrayList<>(List.of(PRETRAIN, EMBED_TRAIN, EMBED_TEST));
+    String ts = spec.torchscript();
+    List<String> stages =
+        new ArrayList<>(List.of(BackboneSteps.stage(ts), EMBED_TRAIN, EMBED_TEST));
     batches.forEach(b -> stages.add(batchStage(stages.size() - 3, batches.size())));
     stages.add(SUMMARIZE);
     tracker = new StageTracker(TYPE, stages);
@@ -45,14 +47,17 @@ public class ImprintingWorkflowImpl implements ImprintingWorkflow {
     Steps steps = new Steps(tracker);
     RunContext run = new RunContext(spec.experiment(), spec.useCache());
     var pretrain = spec.pretrain();
-    TrainedBackbone backbone =
-        steps
-            .start(
-                PRETRAIN,
-                () ->
-                    models.pretrain(
-                        run, spec.dataset(), pretrain.classes(), spec.model(), pretrain.train()))
-            .get();
+    var obtained =
+        BackboneSteps.obtain(
+            steps,
+            models,
+            run,
+            spec.dataset(),
+            spec.model(),
+            ts == null ? pretrain.classes() : null,
+            ts == null ? pretrain.train() : null,
+            ts);
+    BackboneRef backbone = obtained.ref();
     Promise<StepResult> train =
         steps.start(
             EMBED_TRAIN,
@@ -86,7 +91,8 @@ public class ImprintingWorkflowImpl implements ImprintingWorkflow {
     int memoized = done.stream().mapToInt(BatchResult::memoized).sum();
     return record.finish(
         run,
-        new ImprintingResult(backbone, tasks, summary, memoized, steps.cached(), steps.total()));
+        new ImprintingResult(
+            obtained.trained(), tasks, summary, memoized, steps.cached(), steps.total()));
   }
 
   @Override

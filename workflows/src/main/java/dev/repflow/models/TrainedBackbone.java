@@ -2,6 +2,8 @@ package dev.repflow.models;
 
 import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.StepOutcome;
+import dev.repflow.data.DatasetSpec;
+import dev.repflow.data.ImageShape;
 
 /**
  * A trained backbone checkpoint and how training ended.
@@ -11,6 +13,8 @@ import dev.repflow.artifacts.StepOutcome;
  * @param trainAccuracy accuracy on the training subset in the last epoch
  * @param trainLoss mean cross-entropy in the last epoch
  * @param cached true when an identical training run was found in the store
+ * @param input shape of the images it was trained on (null in manifests written before datasets had
+ *     shapes: those were FashionMNIST's 1x28x28)
  */
 public record TrainedBackbone(
     ArtifactRef checkpoint,
@@ -18,12 +22,19 @@ public record TrainedBackbone(
     int numClasses,
     double trainAccuracy,
     double trainLoss,
-    boolean cached)
+    boolean cached,
+    ImageShape input)
     implements StepOutcome {
-
   /** Copy marked as reused from the cache. */
   public TrainedBackbone asCached() {
-    return new TrainedBackbone(checkpoint, model, numClasses, trainAccuracy, trainLoss, true);
+    return new TrainedBackbone(
+        checkpoint, model, numClasses, trainAccuracy, trainLoss, true, input);
+  }
+
+  /** The checkpoint as the backbone of embedding and gradient steps. */
+  public BackboneRef.Trained ref() {
+    return new BackboneRef.Trained(
+        checkpoint, model, numClasses, input == null ? DatasetSpec.FASHION_MNIST_SHAPE : input);
   }
 
   @Override

@@ -38,8 +38,8 @@ public record StitchingSpec(
   public StitchingSpec {
     pipeline = PipelineSpec.requirePipeline(pipeline, PIPELINE);
     experiment = RunContext.requireExperiment(experiment);
-    dataset = dataset == null ? new DatasetSpec(null, null, null, null) : dataset;
-    classes = ClassSubset.validate("classes", classes, dataset.numClasses());
+    dataset = dataset == null ? DatasetSpec.defaults() : dataset;
+    classes = ClassSubset.orAll("classes", classes, dataset.classCount());
     if (pretrain == null) {
       throw new IllegalArgumentException("pretrain: section is required");
     }
@@ -65,8 +65,8 @@ public record StitchingSpec(
     ood = ood == null ? new OodSettings(null, null, null, 0, 0, 0, null, null, null, 0, 0) : ood;
     ood =
         ood.withSources(
-            idDisjoint("ood.exposure.classes", ood.exposure(), classes, dataset.numClasses()),
-            idDisjoint("ood.test.classes", ood.test(), classes, dataset.numClasses()));
+            idDisjoint("ood.exposure.classes", ood.exposure(), classes, dataset.classCount()),
+            idDisjoint("ood.test.classes", ood.test(), classes, dataset.classCount()));
     useCache = useCache == null ? Boolean.TRUE : useCache;
   }
 

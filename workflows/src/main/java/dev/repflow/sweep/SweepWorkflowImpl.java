@@ -137,7 +137,7 @@ public class SweepWorkflowImpl implements SweepWorkflow {
         spec.pipeline(),
         spec.workflowType(),
         spec.experiment(),
-        name instanceof String s ? s : new DatasetSpec(null, null, null, null).name(),
+        name instanceof String s ? s : DatasetSpec.defaults().name(),
         "sweep");
   }
 

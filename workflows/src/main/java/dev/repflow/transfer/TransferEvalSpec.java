@@ -5,7 +5,7 @@ import dev.repflow.common.PipelineSpec;
 import dev.repflow.data.ClassSubset;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.models.ModelSpec;
-import dev.repflow.models.TrainSpec;
+import dev.repflow.models.PretrainSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +24,7 @@ public record TransferEvalSpec(
     String experiment,
     DatasetSpec dataset,
     ModelSpec model,
-    Pretrain pretrain,
+    PretrainSpec pretrain,
     Evaluate evaluate,
     Boolean useCache)
     implements PipelineSpec {
@@ -33,7 +33,7 @@ public record TransferEvalSpec(
   public TransferEvalSpec {
     pipeline = PipelineSpec.requirePipeline(pipeline, PIPELINE);
     experiment = RunContext.requireExperiment(experiment);
-    dataset = dataset == null ? new DatasetSpec(null, null, null, null) : dataset;
+    dataset = dataset == null ? DatasetSpec.defaults() : dataset;
     model = model == null ? new ModelSpec(null, 0, 0) : model;
     if (pretrain == null) {
       throw new IllegalArgumentException("pretrain: section is required");
@@ -42,11 +42,10 @@ public record TransferEvalSpec(
       throw new IllegalArgumentException("evaluate: section is required");
     }
     useCache = useCache == null ? Boolean.TRUE : useCache;
-    int numClasses = dataset.numClasses();
+    int numClasses = dataset.classCount();
     pretrain = pretrain.validated(numClasses);
     evaluate =
-        evaluate.withClasses(
-            ClassSubset.validate("evaluate.classes", evaluate.classes(), numClasses));
+        evaluate.withClasses(ClassSubset.orAll("evaluate.classes", evaluate.classes(), numClasses));
   }
 
   /**
@@ -70,36 +69,10 @@ public record TransferEvalSpec(
   }
 
   /**
-   * Pretraining: supervised on {@code classes} of the train split.
-   *
-   * @param classes class ids seen in pretraining
-   */
-  public record Pretrain(
-      List<Integer> classes, int epochs, int batchSize, double learningRate, long seed) {
-
-    public Pretrain {
-      new TrainSpec(epochs, batchSize, learningRate, seed); // validates the numbers
-    }
-
-    public TrainSpec train() {
-      return new TrainSpec(epochs, batchSize, learningRate, seed);
-    }
-
-    /** Copy with {@code classes} validated against the dataset, sorted and de-duplicated. */
-    public Pretrain validated(int numClasses) {
-      return new Pretrain(
-          ClassSubset.validate("pretrain.classes", classes, numClasses),
-          epochs,
-          batchSize,
-          learningRate,
-          seed);
-    }
-  }
-
-  /**
    * Evaluation on held-out classes.
    *
-   * @param classes class ids of the downstream task (train split = kNN memory, test = queries)
+   * @param classes class ids of the downstream task (train split = kNN memory, test = queries);
+   *     left out: every class
    * @param k neighbours, default 20
    * @param pixelBaseline also evaluate raw pixels, default true
    */

@@ -74,10 +74,12 @@ public class TransferEvalWorkflowImpl implements TransferEvalWorkflow {
 
     Promise<StepResult> embedTrain =
         steps.start(
-            EMBED_TRAIN, () -> models.embed(run, spec.dataset(), Split.TRAIN, classes, backbone));
+            EMBED_TRAIN,
+            () -> models.embed(run, spec.dataset(), Split.TRAIN, classes, backbone.ref()));
     Promise<StepResult> embedTest =
         steps.start(
-            EMBED_TEST, () -> models.embed(run, spec.dataset(), Split.TEST, classes, backbone));
+            EMBED_TEST,
+            () -> models.embed(run, spec.dataset(), Split.TEST, classes, backbone.ref()));
 
     int k = spec.evaluate().k();
     List<Promise<KnnResult>> evaluations = new ArrayList<>();

@@ -10,14 +10,14 @@ import dev.repflow.data.DatasetSpec;
 import dev.repflow.models.ModelSpec;
 import java.util.List;
 
-/** A small spec and mocked steps for workflow and replay tests. */
+/** A small spec and mocked steps for workflow tests. */
 final class AnchoringFixtures {
   static final ModelSpec MODEL = new ModelSpec("cnn", 8, 16);
   static final AnchoringSpec SPEC =
       new AnchoringSpec(
           null,
           "unit",
-          new DatasetSpec(null, "/data/fmnist", 50, 20),
+          DatasetSpec.fashionMnist("/data/fmnist", 50, 20),
           MODEL,
           new AnchorTraining(2, 32, null, null, null, 7, List.of(0.0, 0.25), true),
           new CorruptionSpec(List.of("fog", "contrast"), List.of(1, 5), 3L, null),
@@ -37,7 +37,8 @@ final class AnchoringFixtures {
         .thenAnswer(
             call -> {
               ModelVariant v = call.getArgument(4);
-              return new AnchoredModel(v, MODEL, 10, ref(v.name()), 2, 0.9, 0.3, false);
+              return new AnchoredModel(
+                  v, MODEL, 10, ref(v.name()), 2, 0.9, 0.3, false, DatasetSpec.FASHION_MNIST_SHAPE);
             });
     when(cpu.corrupt(any(), any(), anyString(), any()))
         .thenAnswer(

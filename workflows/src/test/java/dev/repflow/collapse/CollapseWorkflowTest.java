@@ -22,9 +22,9 @@ import dev.repflow.data.DatasetSpec;
 import dev.repflow.data.Split;
 import dev.repflow.models.ModelActivities;
 import dev.repflow.models.ModelSpec;
+import dev.repflow.models.PretrainSpec;
 import dev.repflow.models.TrainedBackbone;
 import dev.repflow.reports.FakeReports;
-import dev.repflow.transfer.TransferEvalSpec.Pretrain;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
@@ -65,7 +65,7 @@ class CollapseWorkflowTest {
   @Test
   void shardsEveryPassAndMeasuresFromTheMerges() throws Exception {
     var backbone =
-        new TrainedBackbone(ref("ckpt"), new ModelSpec("cnn", 8, 16), 5, 0.9, 0.3, false);
+        new TrainedBackbone(ref("ckpt"), new ModelSpec("cnn", 8, 16), 5, 0.9, 0.3, false, null);
     when(models.pretrain(any(), any(), anyList(), any(), any())).thenReturn(backbone);
     when(models.embed(any(), any(), eq(Split.TRAIN), anyList(), any()))
         .thenReturn(new StepResult(ref("train"), false));
@@ -135,7 +135,8 @@ class CollapseWorkflowTest {
     CollapseSpec spec = spec(0);
     assertEquals(List.of(5, 6, 7, 8, 9), spec.analysis().oodClasses());
     assertEquals(4, spec.analysis().shards());
-    CollapseSpec defaults = new CollapseSpec(null, "unit", null, null, spec.pretrain(), null, true);
+    CollapseSpec defaults =
+        new CollapseSpec(null, "unit", null, null, spec.pretrain(), null, null, true);
     assertEquals("head", defaults.analysis().classifier());
     var bad =
         assertThrows(
@@ -148,10 +149,11 @@ class CollapseWorkflowTest {
     return new CollapseSpec(
         null,
         "unit",
-        new DatasetSpec(null, null, 50, 20),
+        DatasetSpec.fashionMnist(null, 50, 20),
         new ModelSpec("cnn", 8, 16),
-        new Pretrain(List.of(0, 1, 2, 3, 4), 1, 32, 0.001, 7),
+        new PretrainSpec(List.of(0, 1, 2, 3, 4), 1, 32, 0.001, 7),
         new CollapseSpec.Analysis(null, null, shards, 0, "probe", null),
+        null,
         true);
   }
 }

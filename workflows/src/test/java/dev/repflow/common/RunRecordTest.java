@@ -155,7 +155,7 @@ class RunRecordTest {
   public record TestSpec(String pipeline, String experiment) implements PipelineSpec {
     @Override
     public DatasetSpec dataset() {
-      return new DatasetSpec(null, null, null, null);
+      return DatasetSpec.defaults();
     }
 
     @Override

@@ -19,18 +19,21 @@ import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.FailureTypes;
 import dev.repflow.common.TaskQueues;
 import dev.repflow.data.DatasetSpec;
+import dev.repflow.data.ImageShape;
 import dev.repflow.data.Split;
+import dev.repflow.models.BackboneRef;
 import dev.repflow.models.ModelActivities;
 import dev.repflow.models.ModelSpec;
+import dev.repflow.models.PretrainSpec;
 import dev.repflow.models.TrainedBackbone;
 import dev.repflow.reports.FakeReports;
-import dev.repflow.transfer.TransferEvalSpec;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,9 +48,9 @@ class FungiWorkflowTest {
     return new FungiSpec(
         FungiSpec.PIPELINE,
         "unit",
-        new DatasetSpec(null, "/data/fmnist", 50, 20),
+        DatasetSpec.fashionMnist("/data/fmnist", 50, 20),
         new ModelSpec("cnn", 8, 16),
-        new TransferEvalSpec.Pretrain(List.of(0, 1, 2, 3, 4), 1, 32, 0.001, 7),
+        new PretrainSpec(List.of(0, 1, 2, 3, 4), 1, 32, 0.001, 7),
         null,
         new FungiEvalSpec(List.of(5, 6, 7, 8, 9), 0, 0, null, 0, 0, null, null),
         null,
@@ -73,11 +76,18 @@ class FungiWorkflowTest {
     stub(models, gradients, eval);
   }
 
-  /** Stubs every step with small fake results (also used to record the replay history). */
+  /** Stubs every step with small fake results. */
   static void stub(ModelActivities models, GradientActivities gradients, FungiEvalActivities eval) {
     TrainedBackbone backbone =
-        new TrainedBackbone(ref("ckpt", 0, 0), new ModelSpec("cnn", 8, 16), 5, 0.9, 0.3, false);
-    when(eval.projection(any(), any(), any(), any()))
+        new TrainedBackbone(
+            ref("ckpt", 0, 0),
+            new ModelSpec("cnn", 8, 16),
+            5,
+            0.9,
+            0.3,
+            false,
+            DatasetSpec.FASHION_MNIST_SHAPE);
+    when(gradients.plan(any(), any(), any(), any()))
         .thenReturn(new FungiProjection(ref("proj", 0, 0), "fc", 6288, 16, false));
     when(models.pretrain(any(), any(), anyList(), any(), any())).thenReturn(backbone);
     when(models.embed(any(), any(), any(), anyList(), any()))
@@ -152,37 +162,56 @@ class FungiWorkflowTest {
   }
 
   @Test
-  void torchScriptBackboneSkipsPretrainingAndUsesItsOwnSteps() {
+  void pretrainedCheckpointIsTheBackboneOfProjectionEmbeddingAndGradients() {
+    newWorkflow("fungi-ref").run(spec());
+
+    BackboneRef.Trained trained =
+        new BackboneRef.Trained(
+            ref("ckpt", 0, 0), new ModelSpec("cnn", 8, 16), 5, DatasetSpec.FASHION_MNIST_SHAPE);
+    verify(gradients).plan(any(), eq(trained), eq(null), any());
+    verify(models, times(2)).embed(any(), any(), any(), anyList(), eq(trained));
+    verify(gradients, times(6))
+        .gradients(any(), any(), any(), anyList(), eq(trained), any(), any(), anyInt());
+  }
+
+  @Test
+  void torchScriptBackboneIsInspectedInsteadOfPretrainedAndUsedByEveryStep() {
     FungiSpec base = spec();
     FungiSpec ts =
         new FungiSpec(
             null, "unit", base.dataset(), null, null, null, base.evaluate(), "/models/vit", true);
-    when(eval.projectionTorchScript(any(), eq("/models/vit"), any()))
-        .thenReturn(new FungiProjection(ref("proj-ts", 0, 0), "layer", 590592, 768, false));
-    when(gradients.embedTorchScript(any(), any(), any(), anyList(), eq("/models/vit")))
-        .thenAnswer(a -> new StepResult(ref("ts-emb-" + a.getArgument(2), 100, 768), false));
-    when(gradients.gradientsTorchScript(
-            any(), any(), any(), anyList(), eq("/models/vit"), any(), any(), anyInt()))
-        .thenAnswer(a -> new StepResult(ref("ts-" + a.getArgument(2), 100, 768), false));
+    BackboneRef.TorchScript parts =
+        new BackboneRef.TorchScript(
+            "/models/vit",
+            Map.of("front.pt", "ab"),
+            new ImageShape(3, 224, 224),
+            "encoder.layers.encoder_layer_11.self_attention.out_proj",
+            List.of(768, 768),
+            768);
+    when(models.inspectTorchScript(any(), eq("/models/vit"))).thenReturn(parts);
 
     FungiResult result = newWorkflow("fungi-ts").run(ts);
 
     assertEquals(null, result.backbone());
-    assertEquals(1 + 2 + 6 + 7 + 1, result.totalSteps());
+    assertEquals(1 + 1 + 2 + 6 + 7 + 1, result.totalSteps());
     verify(models, never()).pretrain(any(), any(), anyList(), any(), any());
-    verify(gradients, never())
-        .gradients(any(), any(), any(), anyList(), any(), any(), any(), anyInt());
+    verify(gradients).plan(any(), eq(parts), any(), any());
+    verify(models, times(2)).embed(any(), any(), any(), anyList(), eq(parts));
+    verify(gradients, times(6))
+        .gradients(any(), any(), any(), anyList(), eq(parts), any(), any(), anyInt());
   }
 
   @Test
-  void badLayerFailsBeforePretraining() {
-    when(eval.projection(any(), any(), any(), any()))
+  void badLayerFailsTheRunBeforeAnyFeatureIsComputed() {
+    when(gradients.plan(any(), any(), any(), any()))
         .thenThrow(
             ApplicationFailure.newNonRetryableFailure(
                 "gradients.layer: no linear layer 'x'", FailureTypes.INVALID_INPUT));
 
     assertThrows(WorkflowFailedException.class, () -> newWorkflow("fungi-bad").run(spec()));
 
-    verify(models, never()).pretrain(any(), any(), anyList(), any(), any());
+    verify(models, never()).embed(any(), any(), any(), anyList(), any());
+    verify(gradients, never())
+        .gradients(any(), any(), any(), anyList(), any(), any(), any(), anyInt());
   }
 }

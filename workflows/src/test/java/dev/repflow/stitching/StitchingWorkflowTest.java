@@ -41,7 +41,7 @@ class StitchingWorkflowTest {
 
   static TrainedBackbone backbone(long seed) {
     return new TrainedBackbone(
-        ref("ckpt-" + seed + ".params"), new ModelSpec("cnn", 8, 16), 5, 0.9, 0.3, false);
+        ref("ckpt-" + seed + ".params"), new ModelSpec("cnn", 8, 16), 5, 0.9, 0.3, false, null);
   }
 
   /** Classes 0-4 in distribution; {@code exposure} and {@code test} outlier classes (or empty). */
@@ -51,7 +51,7 @@ class StitchingWorkflowTest {
     return new StitchingSpec(
         null,
         "unit",
-        new DatasetSpec(null, "/data", 50, 20),
+        DatasetSpec.fashionMnist("/data", 50, 20),
         List.of(0, 1, 2, 3, 4),
         new StitchingSpec.Pretrain(1, 32, 0.001),
         List.of(a, b),

@@ -109,8 +109,10 @@ class TransferEvalWorkflowTest {
     assertEquals(7, result.totalSteps());
     assertEquals(0, result.cachedSteps());
     var backbone = backbone(false);
-    verify(models).embed(any(), any(), eq(Split.TRAIN), eq(List.of(5, 6, 7, 8, 9)), eq(backbone));
-    verify(models).embed(any(), any(), eq(Split.TEST), eq(List.of(5, 6, 7, 8, 9)), eq(backbone));
+    verify(models)
+        .embed(any(), any(), eq(Split.TRAIN), eq(List.of(5, 6, 7, 8, 9)), eq(backbone.ref()));
+    verify(models)
+        .embed(any(), any(), eq(Split.TEST), eq(List.of(5, 6, 7, 8, 9)), eq(backbone.ref()));
     verify(models).pretrain(any(), any(), eq(List.of(0, 1, 2, 3, 4)), any(), any());
     verify(eval)
         .knn(

@@ -1,6 +1,7 @@
 package dev.repflow.data.corruptions;
 
 import dev.repflow.data.ImageSet;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,9 @@ import java.util.Random;
 import java.util.function.IntConsumer;
 
 /**
- * The corruption generator: CIFAR-10-C's families that make sense for grayscale images, by their
- * CIFAR-10-C names, applied deterministically.
+ * The corruption generator: CIFAR-10-C's families by their CIFAR-10-C names, applied
+ * deterministically to each channel (written for grayscale; colour images are corrupted channel by
+ * channel).
  */
 public final class Corruptions {
   /** Images between two progress calls. */
@@ -37,6 +39,10 @@ public final class Corruptions {
     ALL.put("elastic_transform", DigitalCorruptions::elastic);
   }
 
+  /** Families whose random draws are pixel noise: drawn independently for every channel. */
+  private static final List<String> NOISE =
+      List.of("gaussian_noise", "shot_noise", "impulse_noise", "speckle_noise");
+
   private Corruptions() {}
 
   /** Names of every corruption, in CIFAR-10-C's family order. */
@@ -63,9 +69,11 @@ public final class Corruptions {
    *
    * <p>Image i uses {@code Random} seeded from ({@code seed}, {@code name}, its source index), the
    * same at every severity and independent of the other images: subsets and re-runs give the same
-   * pixels.
+   * pixels. Each channel of a colour image starts from that seed too, so blur, weather and warping
+   * move every channel alike; noise families add a channel number to the seed, so their noise
+   * differs per channel as CIFAR-10-C's does.
    *
-   * @return {@code [N, H * W]} corrupted pixels in [0, 1]
+   * @return {@code [N, C * H * W]} corrupted pixels in [0, 1]
    * @throws IllegalArgumentException for an unknown name or a severity outside 1..5
    */
   public static float[][] apply(ImageSet images, String name, int severity, long seed) {
@@ -85,11 +93,33 @@ public final class Corruptions {
     }
     float[][] out = new float[images.size()][];
     for (int i = 0; i < images.size(); i++) {
-      Random random = new Random(seed * 1_000_003L + name.hashCode() * 31L + images.indices()[i]);
-      out[i] = corruption.apply(images.image(i), images.height(), images.width(), severity, random);
+      long imageSeed = seed * 1_000_003L + name.hashCode() * 31L + images.indices()[i];
+      out[i] = corruptChannels(images, i, NOISE.contains(name), corruption, severity, imageSeed);
       if ((i + 1) % PROGRESS_EVERY == 0) {
         progress.accept(i + 1);
       }
+    }
+    return out;
+  }
+
+  /**
+   * Image {@code i} corrupted channel by channel; noise draws each channel's noise from its own
+   * stream, the other families use the same random choices for every channel.
+   */
+  private static float[] corruptChannels(
+      ImageSet images, int i, boolean noise, Corruption corruption, int severity, long imageSeed) {
+    int h = images.height();
+    int w = images.width();
+    float[] image = images.image(i);
+    if (images.channels() == 1) {
+      return corruption.apply(image, h, w, severity, new Random(imageSeed));
+    }
+    int plane = h * w;
+    float[] out = new float[image.length];
+    for (int c = 0; c < images.channels(); c++) {
+      float[] channel = Arrays.copyOfRange(image, c * plane, (c + 1) * plane);
+      Random random = new Random(noise ? imageSeed + 7919L * (c + 1) : imageSeed);
+      System.arraycopy(corruption.apply(channel, h, w, severity, random), 0, out, c * plane, plane);
     }
     return out;
   }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.repflow.anchoring.CorruptionSpec;
 import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.FashionMnist;
+import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
 import java.util.ArrayList;
@@ -22,8 +22,8 @@ class CorruptionsTest {
   @BeforeAll
   static void load() {
     images =
-        FashionMnist.load(
-            new DatasetSpec(null, null, null, 3),
+        Datasets.load(
+            DatasetSpec.fashionMnist(null, null, 3),
             Split.TEST,
             IntStream.range(0, 10).boxed().toList());
   }
@@ -76,8 +76,8 @@ class CorruptionsTest {
   @Test
   void reportsProgressEveryFiveHundredImagesWithoutChangingThem() {
     ImageSet many =
-        FashionMnist.load(
-            new DatasetSpec(null, null, null, 110),
+        Datasets.load(
+            DatasetSpec.fashionMnist(null, null, 110),
             Split.TEST,
             IntStream.range(0, 10).boxed().toList());
     List<Integer> reported = new ArrayList<>();
@@ -108,6 +108,6 @@ class CorruptionsTest {
         sum += Math.abs(corrupted[i][p] - clean[p]);
       }
     }
-    return sum / ((double) corrupted.length * images.pixelsPerImage());
+    return sum / ((double) corrupted.length * images.valuesPerImage());
   }
 }

@@ -1,6 +1,7 @@
 package dev.repflow.worker.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.repflow.anchoring.AnchoringResult;
 import dev.repflow.anchoring.AnchoringSpec;
 import dev.repflow.anchoring.AnchoringWorkflow;
@@ -25,6 +26,7 @@ import dev.repflow.transfer.TransferEvalSpec;
 import dev.repflow.transfer.TransferEvalWorkflow;
 import dev.repflow.worker.config.ConfigException;
 import dev.repflow.worker.config.ConfigLoader;
+import dev.repflow.worker.config.DatasetClasses;
 import dev.repflow.worker.config.SweepConfigs;
 import dev.repflow.worker.config.SweepSection;
 import dev.repflow.worker.report.AnchoringRunReport;
@@ -138,10 +140,14 @@ public final class Pipelines {
                             + ")",
                         null));
     Optional<SweepSection> sweep = SweepConfigs.section(config);
+    Optional<ObjectNode> filled = DatasetClasses.fill(config, tree);
+    JsonNode resolved = filled.isPresent() ? filled.get() : tree;
     PipelineSpec spec =
         sweep.isPresent()
-            ? (PipelineSpec) SweepConfigs.base(config, pipeline.specType())
-            : (PipelineSpec) ConfigLoader.load(config, pipeline.specType());
+            ? (PipelineSpec) SweepConfigs.base(config, resolved, pipeline.specType())
+            : filled.isPresent()
+                ? (PipelineSpec) ConfigLoader.load(config, resolved, pipeline.specType())
+                : (PipelineSpec) ConfigLoader.load(config, pipeline.specType());
     return new Loaded(pipeline, spec, sweep.orElse(null));
   }
 

@@ -1,6 +1,7 @@
 package dev.repflow.worker.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,20 @@ public final class ConfigLoader {
    */
   public static <T> T load(Path file, Class<T> type) {
     return read(SpecMappers.yaml(), file, type);
+  }
+
+  /**
+   * Binds a config already read as a tree (changed since, e.g. a section removed or a value filled
+   * in) as a {@code type} record. Errors name {@code file} and the key; line numbers refer to the
+   * tree written back as YAML.
+   */
+  public static <T> T load(Path file, JsonNode tree, Class<T> type) {
+    ObjectMapper yaml = SpecMappers.yaml();
+    try {
+      return parse(yaml, file.toString(), yaml.writeValueAsString(tree), type);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(file + ": " + e.getOriginalMessage(), e);
+    }
   }
 
   /** Shared by YAML and JSON readers: one place that maps every failure to one line. */

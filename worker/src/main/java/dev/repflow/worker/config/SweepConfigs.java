@@ -3,7 +3,6 @@ package dev.repflow.worker.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.repflow.sweep.SweepPoint;
@@ -33,14 +32,14 @@ public final class SweepConfigs {
       return Optional.empty();
     }
     ObjectNode wrapper = JsonNodeFactory.instance.objectNode().set(KEY, tree.get(KEY));
-    return Optional.of(bind(file, wrapper, SweepFile.class).sweep());
+    return Optional.of(ConfigLoader.load(file, wrapper, SweepFile.class).sweep());
   }
 
-  /** The config without its {@code sweep:} section, as a {@code type} record. */
-  public static <T> T base(Path file, Class<T> type) {
-    ObjectNode tree = (ObjectNode) ConfigLoader.load(file, JsonNode.class);
-    tree.remove(KEY);
-    return bind(file, tree, type);
+  /** The config {@code tree} of {@code file} without its {@code sweep:} section, as a record. */
+  public static <T> T base(Path file, JsonNode tree, Class<T> type) {
+    ObjectNode base = tree.deepCopy();
+    base.remove(KEY);
+    return ConfigLoader.load(file, base, type);
   }
 
   /**
@@ -78,15 +77,6 @@ public final class SweepConfigs {
       }
     }
     return spec;
-  }
-
-  private static <T> T bind(Path file, JsonNode tree, Class<T> type) {
-    ObjectMapper yaml = SpecMappers.yaml();
-    try {
-      return ConfigLoader.parse(yaml, file.toString(), yaml.writeValueAsString(tree), type);
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(file + ": " + e.getOriginalMessage(), e);
-    }
   }
 
   private static String json(JsonNode tree) {

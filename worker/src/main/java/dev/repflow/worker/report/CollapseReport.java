@@ -20,7 +20,11 @@ public final class CollapseReport {
     var a = spec.analysis();
     var backbone = result.backbone();
     out.println();
-    out.println(PretrainedBackbone.describe(backbone, spec.pretrain().classes()));
+    if (backbone == null) {
+      out.println("TorchScript backbone " + spec.torchscript());
+    } else {
+      out.println(PretrainedBackbone.describe(backbone, spec.pretrain().classes()));
+    }
     out.printf(
         Locale.ROOT,
         "Neural collapse of classes %s (%d train rows, %d shards per pass); OOD classes %s;"

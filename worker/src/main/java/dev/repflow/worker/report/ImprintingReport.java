@@ -24,7 +24,11 @@ public final class ImprintingReport {
     ImprintingSummary s = result.summary();
     var backbone = result.backbone();
     out.println();
-    out.println(PretrainedBackbone.describe(backbone, spec.pretrain().classes()));
+    if (backbone == null) {
+      out.println("TorchScript backbone " + spec.torchscript());
+    } else {
+      out.println(PretrainedBackbone.describe(backbone, spec.pretrain().classes()));
+    }
     out.printf(
         Locale.ROOT,
         "%d imprinting runs (NORMpre|GEN|NORMpost|NORMinf|AGG x seeds %s) x %d tasks; %d memoized"

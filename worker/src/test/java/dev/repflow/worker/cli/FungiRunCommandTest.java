@@ -62,11 +62,11 @@ class FungiRunCommandTest {
 
     assertEquals(0, run.exitCode(), run.toString());
     assertTrue(run.out().contains("TorchScript backbone " + parts), run.toString());
-    assertTrue(run.out().contains("Gradients of layer layer (12560 values)"), run.toString());
+    assertTrue(run.out().contains("Gradients of layer 4 (12560 values)"), run.toString());
     assertTrue(
         run.out().matches("(?s).*\\n\\+kl\\+dino\\+simclr\\s+64\\s+64\\s+0\\.\\d{4}.*"),
         run.toString());
-    assertTrue(run.out().contains("17 steps, 0 reused from cache"), run.toString());
+    assertTrue(run.out().contains("18 steps, 0 reused from cache"), run.toString());
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.repflow.data.DatasetSpec;
 import dev.repflow.data.Split;
 import dev.repflow.eval.EvalActivities;
 import dev.repflow.eval.KnnResult;
+import dev.repflow.models.BackboneRef;
 import dev.repflow.models.ModelActivities;
 import dev.repflow.models.ModelSpec;
 import dev.repflow.models.TrainSpec;
@@ -100,13 +101,18 @@ class ProgressMonitorTest {
                     "pretrain", "batch", batch, 12, "epoch 1/1 batch " + batch + "/12"));
         sleep(250);
       }
-      return new TrainedBackbone(REF, model, c.size(), 0.5, 1.0, false);
+      return new TrainedBackbone(REF, model, c.size(), 0.5, 1.0, false, null);
     }
 
     @Override
     public StepResult embed(
-        RunContext run, DatasetSpec d, Split s, List<Integer> c, TrainedBackbone b) {
+        RunContext run, DatasetSpec d, Split s, List<Integer> c, BackboneRef b) {
       return new StepResult(REF, false);
+    }
+
+    @Override
+    public BackboneRef.TorchScript inspectTorchScript(RunContext run, String dir) {
+      throw new UnsupportedOperationException("no TorchScript backbone in this test");
     }
   }
 

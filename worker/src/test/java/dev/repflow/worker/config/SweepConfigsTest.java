@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.repflow.sweep.SweepSpec;
 import dev.repflow.transfer.TransferEvalSpec;
 import java.io.IOException;
@@ -29,7 +30,7 @@ class SweepConfigsTest {
     Path file =
         write(BASE + "sweep: {seeds: {pretrain.seed: [1, 2]}, values: {evaluate.k: [3, 9]}}");
     SweepSection section = SweepConfigs.section(file).orElseThrow();
-    TransferEvalSpec base = SweepConfigs.base(file, TransferEvalSpec.class);
+    TransferEvalSpec base = SweepConfigs.base(file, tree(file), TransferEvalSpec.class);
     SweepSpec sweep = SweepConfigs.spec(file, base, section, TransferEvalSpec.class);
 
     assertEquals(List.of(1, 2), sweep.seeds().get("pretrain.seed"));
@@ -43,7 +44,7 @@ class SweepConfigsTest {
   @Test
   void theShippedSweepConfigIsValid() {
     Path file = Path.of("../configs/fashion-mnist-transfer-sweep.yaml");
-    var base = SweepConfigs.base(file, TransferEvalSpec.class);
+    var base = SweepConfigs.base(file, tree(file), TransferEvalSpec.class);
     SweepSpec sweep =
         SweepConfigs.spec(
             file, base, SweepConfigs.section(file).orElseThrow(), TransferEvalSpec.class);
@@ -64,6 +65,10 @@ class SweepConfigsTest {
     assertError(BASE + "sweep: {values: {experiment: [a]}}", "'experiment' cannot be swept");
   }
 
+  private static JsonNode tree(Path file) {
+    return ConfigLoader.load(file, JsonNode.class);
+  }
+
   private void assertError(String yaml, String part) throws IOException {
     Path file = write(yaml);
     ConfigException e =
@@ -71,7 +76,7 @@ class SweepConfigsTest {
             ConfigException.class,
             () -> {
               var section = SweepConfigs.section(file).orElseThrow();
-              var base = SweepConfigs.base(file, TransferEvalSpec.class);
+              var base = SweepConfigs.base(file, tree(file), TransferEvalSpec.class);
               SweepConfigs.spec(file, base, section, TransferEvalSpec.class);
             });
     assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());

@@ -1,11 +1,10 @@
-package dev.repflow.data.corruptions;
+package dev.repflow.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.repflow.data.ImageSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,7 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Reads tiny sets written by NumPy itself (Debian's /usr/bin/python3) in the CIFAR-10-C layout. */
 class CifarCLayoutTest {
+  private static final DatasetSpec GRAY = DatasetSpec.defaults();
+  private static final int[] BOTH = {0, 1};
+
   @TempDir static Path dir;
+
+  private static ImageSet read(String corruption, int severity) {
+    return Datasets.corrupted(GRAY, dir, corruption, severity, BOTH);
+  }
 
   @BeforeAll
   static void writeWithNumpy() throws Exception {
@@ -40,7 +46,7 @@ class CifarCLayoutTest {
 
   @Test
   void readsOneSeverityBlockWithItsLabels() {
-    ImageSet s3 = CifarCLayout.read(dir, "fog", 3);
+    ImageSet s3 = read("fog", 3);
 
     assertEquals(2, s3.size());
     assertEquals(2, s3.height());
@@ -53,8 +59,8 @@ class CifarCLayoutTest {
 
   @Test
   void convertsColourToGray() {
-    ImageSet gray = CifarCLayout.read(dir, "fog", 2);
-    ImageSet rgb = CifarCLayout.read(dir, "snow", 2);
+    ImageSet gray = read("fog", 2);
+    ImageSet rgb = read("snow", 2);
     for (int i = 0; i < 2; i++) {
       assertArrayEquals(gray.image(i), rgb.image(i), 1e-5f);
     }
@@ -62,23 +68,19 @@ class CifarCLayoutTest {
 
   @Test
   void namesTheFileThatIsMissingOrCorrupt() throws Exception {
-    var truncated =
-        assertThrows(IllegalArgumentException.class, () -> CifarCLayout.read(dir, "broken", 1));
+    var truncated = assertThrows(IllegalArgumentException.class, () -> read("broken", 1));
     assertTrue(truncated.getMessage().contains("broken.npy"), truncated.getMessage());
 
     Files.write(dir.resolve("garbage.npy"), "not numpy at all".getBytes());
-    var garbage =
-        assertThrows(IllegalArgumentException.class, () -> CifarCLayout.read(dir, "garbage", 1));
+    var garbage = assertThrows(IllegalArgumentException.class, () -> read("garbage", 1));
     assertTrue(
         garbage.getMessage().contains("garbage.npy is not a .npy file"), garbage.getMessage());
 
-    var missing =
-        assertThrows(IllegalArgumentException.class, () -> CifarCLayout.read(dir, "frost", 1));
+    var missing = assertThrows(IllegalArgumentException.class, () -> read("frost", 1));
     assertTrue(missing.getMessage().contains("frost.npy does not exist"), missing.getMessage());
 
-    var severity =
-        assertThrows(IllegalArgumentException.class, () -> CifarCLayout.read(dir, "fog", 0));
+    var severity = assertThrows(IllegalArgumentException.class, () -> read("fog", 0));
     assertTrue(severity.getMessage().contains("severity 0"), severity.getMessage());
-    assertEquals(2, Arrays.stream(CifarCLayout.read(dir, "fog", 5).labels()).count());
+    assertEquals(2, Arrays.stream(read("fog", 5).labels()).count());
   }
 }

@@ -1,4 +1,4 @@
-package dev.repflow.data.corruptions;
+package dev.repflow.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
