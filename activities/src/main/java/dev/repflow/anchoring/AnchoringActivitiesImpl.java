@@ -6,7 +6,6 @@ import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.artifacts.FeatureFiles;
 import dev.repflow.artifacts.FeatureTable;
-import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.common.StepProgress;
 import dev.repflow.data.DatasetSpec;
@@ -71,13 +70,16 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
           params.put("seed", train.seed());
           String manifestKey =
               StepKey.of(run, TRAIN, TRAIN_VERSION, params, List.of(), "json").key();
-          var cached = cache.reusable(run, manifestKey);
+          var cached =
+              CheckpointedTraining.reusable(
+                  cache, store, run, manifestKey, AnchoredModel.class, AnchoredModel::checkpoint);
           if (cached.isPresent()) {
-            return JsonArtifacts.read(store, cached.get(), AnchoredModel.class).asCached();
+            return cached.get().asCached();
           }
           ImageSet images = Datasets.load(dataset, Split.TRAIN, allClasses(dataset));
           return CheckpointedTraining.run(
               store,
+              run,
               manifestKey,
               TRAIN,
               variant.name(),

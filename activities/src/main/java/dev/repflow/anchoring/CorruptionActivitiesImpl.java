@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -74,7 +75,28 @@ public class CorruptionActivitiesImpl implements CorruptionActivities {
           long[] labels = new long[rows.length];
           long[] indices = new long[rows.length];
           for (int s = 0; s < severities.size(); s++) {
-            float[][] block = block(dataset, test, corruption, severities.get(s), spec);
+            int severity = severities.get(s);
+            float[][] block =
+                block(
+                    dataset,
+                    test,
+                    corruption,
+                    severity,
+                    spec,
+                    done ->
+                        progress.report(
+                            StepProgress.of(
+                                CORRUPT,
+                                "image",
+                                done,
+                                test.size(),
+                                corruption
+                                    + " severity "
+                                    + severity
+                                    + ": "
+                                    + done
+                                    + "/"
+                                    + test.size())));
             for (int i = 0; i < test.size(); i++) {
               int row = s * test.size() + i;
               rows[row] = block[i];
@@ -111,7 +133,12 @@ public class CorruptionActivitiesImpl implements CorruptionActivities {
    * split), or clean (severity 0).
    */
   private static float[][] block(
-      DatasetSpec dataset, ImageSet test, String corruption, int severity, CorruptionSpec spec) {
+      DatasetSpec dataset,
+      ImageSet test,
+      String corruption,
+      int severity,
+      CorruptionSpec spec,
+      IntConsumer progress) {
     if (severity == 0) {
       return IntStream.range(0, test.size()).mapToObj(test::image).toArray(float[][]::new);
     }
@@ -127,7 +154,7 @@ public class CorruptionActivitiesImpl implements CorruptionActivities {
       }
       return IntStream.range(0, read.size()).mapToObj(read::image).toArray(float[][]::new);
     }
-    return Corruptions.apply(test, corruption, severity, spec.seed());
+    return Corruptions.apply(test, corruption, severity, spec.seed(), progress);
   }
 
   @Override

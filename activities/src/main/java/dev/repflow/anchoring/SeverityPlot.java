@@ -1,5 +1,7 @@
 package dev.repflow.anchoring;
 
+import dev.repflow.markup.Svg;
+import dev.repflow.markup.Svg.Anchor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,41 +31,22 @@ final class SeverityPlot {
         Math.floor(rows.stream().mapToDouble(SummaryRow::accuracy).min().orElse(0) * 10) / 10;
     int width = 2 * (PANEL_W + MARGIN) + MARGIN;
     int height = PANEL_H + 2 * MARGIN + 20 * byModel.size();
-    StringBuilder svg = new StringBuilder();
-    svg.append(
-        String.format(
-            Locale.ROOT,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
-                + " font-family=\"sans-serif\" font-size=\"12\">%n"
-                + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n",
-            width,
-            height));
+    Svg svg = Svg.sized(width, height, 12);
     panel(svg, MARGIN, "accuracy", minAccuracy, 1.0, maxSeverity, byModel, SummaryRow::accuracy);
     String ece = rows.isEmpty() ? "ECE" : "ECE (" + rows.get(0).eceBins() + " bins)";
     panel(svg, 2 * MARGIN + PANEL_W, ece, 0, maxEce, maxSeverity, byModel, SummaryRow::ece);
     int i = 0;
     for (String model : byModel.keySet()) {
       int y = PANEL_H + MARGIN + 40 + 20 * i;
-      svg.append(
-          String.format(
-              Locale.ROOT,
-              "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>"
-                  + "<text x=\"%d\" y=\"%d\">%s</text>%n",
-              MARGIN,
-              y - 4,
-              MARGIN + 30,
-              y - 4,
-              COLORS[i % COLORS.length],
-              MARGIN + 38,
-              y,
-              escape(model)));
+      svg.line(MARGIN, y - 4, MARGIN + 30, y - 4, COLORS[i % COLORS.length], 2)
+          .text(MARGIN + 38, y, Anchor.START, model);
       i++;
     }
-    return svg.append("</svg>\n").toString();
+    return svg.close();
   }
 
   private static void panel(
-      StringBuilder svg,
+      Svg svg,
       int left,
       String title,
       double yMin,
@@ -73,67 +56,30 @@ final class SeverityPlot {
       ToDoubleFunction<SummaryRow> value) {
     int top = MARGIN;
     int bottom = top + PANEL_H;
-    svg.append(
-        String.format(
-            Locale.ROOT,
-            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#888\"/>%n"
-                + "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"14\">%s vs severity"
-                + " (0 = clean)</text>%n",
-            left,
-            top,
-            PANEL_W,
-            PANEL_H,
-            left + PANEL_W / 2,
-            top - 12,
-            title));
+    svg.frame(left, top, PANEL_W, PANEL_H, "#888")
+        .text(left + PANEL_W / 2, top - 12, Anchor.MIDDLE, 14, title + " vs severity (0 = clean)");
     for (int s = 0; s <= maxSeverity; s++) {
       double x = left + (double) PANEL_W * s / Math.max(1, maxSeverity);
-      svg.append(
-          String.format(
-              Locale.ROOT,
-              "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n",
-              x,
-              bottom + 16,
-              s));
+      svg.text(x, bottom + 16, Anchor.MIDDLE, Integer.toString(s));
     }
     for (int t = 0; t <= 4; t++) {
       double v = yMin + (yMax - yMin) * t / 4;
       double y = bottom - PANEL_H * t / 4.0;
-      svg.append(
-          String.format(
-              Locale.ROOT,
-              "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.2f</text>%n",
-              left - 4,
-              y + 4,
-              v));
+      svg.text(left - 4, y + 4, Anchor.END, String.format(Locale.ROOT, "%.2f", v));
     }
     int i = 0;
     for (List<SummaryRow> series : byModel.values()) {
-      StringBuilder points = new StringBuilder();
+      String colour = COLORS[i % COLORS.length];
+      List<Svg.Point> points = new ArrayList<>();
       for (SummaryRow r : series) {
         double x = left + (double) PANEL_W * r.severity() / Math.max(1, maxSeverity);
         double share = (value.applyAsDouble(r) - yMin) / (yMax - yMin);
         double y = bottom - PANEL_H * Math.max(0, Math.min(1, share));
-        points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-        svg.append(
-            String.format(
-                Locale.ROOT,
-                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n",
-                x,
-                y,
-                COLORS[i % COLORS.length]));
+        points.add(new Svg.Point(x, y));
+        svg.circle(x, y, 3, colour);
       }
-      svg.append(
-          String.format(
-              Locale.ROOT,
-              "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n",
-              COLORS[i % COLORS.length],
-              points.toString().trim()));
+      svg.polyline(points, colour, 2);
       i++;
     }
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

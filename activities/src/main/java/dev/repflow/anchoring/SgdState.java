@@ -3,6 +3,7 @@ package dev.repflow.anchoring;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import dev.repflow.models.Scalars;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -57,9 +58,9 @@ final class SgdState {
       grad.attach(scratch);
       NDArray v = velocities.get(i);
       v.tempAttach(scratch);
-      NDArray g = weightDecay == 0 ? grad : grad.add(weight.mul(weightDecay));
+      NDArray g = weightDecay == 0 ? grad : grad.add(weight.mul(Scalars.of(weight, weightDecay)));
       v.muli(momentum).addi(g);
-      weight.subi(v.mul(learningRate));
+      weight.subi(v.mul(Scalars.of(v, learningRate)));
       grad.subi(grad);
     }
   }

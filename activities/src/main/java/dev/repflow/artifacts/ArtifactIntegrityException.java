@@ -10,14 +10,28 @@ public final class ArtifactIntegrityException extends RuntimeException {
   private final String expectedSha256;
   private final String actualSha256;
 
-  public ArtifactIntegrityException(String uri, String expectedSha256, String actualSha256) {
+  /**
+   * @param expectedBytes size recorded in the reference
+   * @param actualBytes bytes read
+   */
+  public ArtifactIntegrityException(
+      String uri,
+      String expectedSha256,
+      long expectedBytes,
+      String actualSha256,
+      long actualBytes) {
     super(
-        "artifact "
-            + uri
-            + " is corrupt: expected sha256 "
-            + expectedSha256
-            + " but its bytes hash to "
-            + actualSha256);
+        expectedBytes == actualBytes
+            ? "artifact "
+                + uri
+                + " is corrupt: expected sha256 "
+                + expectedSha256
+                + " but its bytes hash to "
+                + actualSha256
+            : String.format(
+                "artifact %s is corrupt: expected %d bytes with sha256 %s but read %d bytes"
+                    + " hashing to %s",
+                uri, expectedBytes, expectedSha256, actualBytes, actualSha256));
     this.uri = uri;
     this.expectedSha256 = expectedSha256;
     this.actualSha256 = actualSha256;

@@ -1,5 +1,8 @@
 package dev.repflow.artifacts;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -36,4 +39,19 @@ public interface ArtifactStore {
    * @throws ArtifactIntegrityException when the bytes do not match (names the object)
    */
   Path download(ArtifactRef ref);
+
+  /**
+   * Reads the object and checks its bytes against {@code ref}'s sha256, keeping nothing.
+   *
+   * @throws ArtifactIntegrityException when the stored bytes do not match (names the object)
+   * @throws ArtifactNotFoundException when the object is gone
+   */
+  default void verify(ArtifactRef ref) {
+    Path copy = download(ref);
+    try {
+      Files.delete(copy);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + copy, e);
+    }
+  }
 }

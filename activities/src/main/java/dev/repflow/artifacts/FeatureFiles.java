@@ -1,7 +1,5 @@
 package dev.repflow.artifacts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,32 +30,20 @@ public final class FeatureFiles {
       }
       return table;
     } finally {
-      deleteQuietly(file);
+      TempFiles.deleteQuietly(file);
     }
   }
 
   /** Encodes {@code table} and stores it under {@code key}; returns its reference. */
   public ArtifactRef write(String key, FeatureTable table) {
-    Path file = null;
-    try {
-      file = Files.createTempFile("repflow-", ".h5");
-      Files.delete(file); // jhdf does not truncate; Hdf5Io writes a fresh file
-      Hdf5Io.write(file, table);
-      return store.put(key, file, "hdf5", List.of((long) table.rows(), (long) table.columns()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write feature file for " + key, e);
-    } finally {
-      deleteQuietly(file);
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    if (file != null) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException ignored) {
-        // a leftover temp file is harmless; the artifact itself is already in the store
-      }
-    }
+    return TempFiles.put(
+        store,
+        key,
+        "hdf5",
+        List.of((long) table.rows(), (long) table.columns()),
+        file -> {
+          Files.delete(file); // jhdf does not truncate; Hdf5Io writes a fresh file
+          Hdf5Io.write(file, table);
+        });
   }
 }

@@ -1,6 +1,8 @@
 package dev.repflow.artifacts;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * In-memory content of a feature file (artifact contract, DESIGN.md section 3).
@@ -9,7 +11,9 @@ import java.util.Map;
  * @param labels {@code [N]} class ids
  * @param indices {@code [N]} row to sample index in the source split, or null
  * @param attributes file attributes ({@code kind}, {@code dataset}, {@code split}, {@code model},
- *     ...), all strings
+ *     ...), all strings; kept in key order, because HDF5 files store them in the order written and
+ *     the same table must give the same bytes in every JVM ({@code Map.of} iterates in an order
+ *     that changes from run to run)
  */
 public record FeatureTable(
     float[][] features, long[] labels, long[] indices, Map<String, String> attributes) {
@@ -30,7 +34,7 @@ public record FeatureTable(
             "features row " + i + " has " + features[i].length + " columns, row 0 has " + d);
       }
     }
-    attributes = Map.copyOf(attributes);
+    attributes = Collections.unmodifiableSortedMap(new TreeMap<>(attributes));
   }
 
   public int rows() {

@@ -6,35 +6,26 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** JSON artifacts (metrics, manifests, results): pretty JSON in, verified and parsed out. */
 public final class JsonArtifacts {
-  private static final Logger log = LoggerFactory.getLogger(JsonArtifacts.class);
-
   public static final String FORMAT = "json";
 
+  /** Map entries in key order: the same value gives the same bytes (and sha256) in every JVM. */
   private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .build();
 
   private JsonArtifacts() {}
 
   /** Writes {@code value} as pretty JSON under {@code key} (format {@code json}, no shape). */
   public static ArtifactRef put(ArtifactStore store, String key, Object value) {
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile("repflow-", ".json");
-      JSON.writeValue(tmp.toFile(), value);
-      return store.put(key, tmp, FORMAT, List.of());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write JSON artifact " + key, e);
-    } finally {
-      deleteQuietly(tmp);
-    }
+    return TempFiles.put(
+        store, key, FORMAT, List.of(), file -> JSON.writeValue(file.toFile(), value));
   }
 
   /**
@@ -57,19 +48,7 @@ public final class JsonArtifacts {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read downloaded " + ref.uri(), e);
     } finally {
-      deleteQuietly(file);
-    }
-  }
-
-  /** Deletes a temp file; a failure is logged, not thrown, so it cannot hide the real error. */
-  private static void deleteQuietly(Path file) {
-    if (file == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      log.warn("Cannot delete temp file {}: {}", file, e.toString());
+      TempFiles.deleteQuietly(file);
     }
   }
 }

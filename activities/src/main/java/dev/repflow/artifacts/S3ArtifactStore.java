@@ -1,6 +1,7 @@
 package dev.repflow.artifacts;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,13 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -29,7 +28,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * <p>Every object is written by one PutObject, which S3 makes visible atomically, with user
  * metadata {@code sha256}, {@code format} and {@code shape}; the SHA-256 request checksum lets the
  * server reject bytes damaged in transit. Downloads are hashed again here because servers such as
- * S3Proxy return no checksum headers. Closing the store closes its client.
+ * S3Proxy return no checksum headers, and a body that breaks off or arrives damaged is read again
+ * ({@link VerifiedReads}). Closing the store closes its client.
  */
 public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(S3ArtifactStore.class);
@@ -151,9 +151,24 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
 
   @Override
   public Path download(ArtifactRef ref) {
-    try (ResponseInputStream<GetObjectResponse> in =
-        s3.getObject(b -> b.bucket(ref.bucket()).key(ref.key()))) {
-      return VerifiedDownload.toTempFile(ref, in);
+    return VerifiedReads.read(ref, () -> open(ref), in -> VerifiedDownload.toTempFile(ref, in));
+  }
+
+  /** Streams the object through a hash without writing it anywhere. */
+  @Override
+  public void verify(ArtifactRef ref) {
+    VerifiedReads.read(
+        ref,
+        () -> open(ref),
+        in -> {
+          VerifiedDownload.check(ref, in);
+          return null;
+        });
+  }
+
+  private InputStream open(ArtifactRef ref) {
+    try {
+      return s3.getObject(b -> b.bucket(ref.bucket()).key(ref.key()));
     } catch (S3Exception e) {
       if (e.statusCode() == 404) {
         throw new ArtifactNotFoundException(ref.uri(), e);
@@ -161,8 +176,6 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
       throw S3Errors.translate(endpoint, ref.uri(), "download of " + ref.uri(), e);
     } catch (SdkException e) {
       throw S3Errors.translate(endpoint, ref.uri(), "download of " + ref.uri(), e);
-    } catch (IOException e) {
-      throw new ArtifactStoreException("download of " + ref.uri() + " failed: " + e, e);
     }
   }
 

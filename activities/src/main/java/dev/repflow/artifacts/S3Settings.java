@@ -1,6 +1,7 @@
 package dev.repflow.artifacts;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param createBucket create the bucket on {@link S3ArtifactStore#checkReachable()} if missing
  * @param accessKeyId static access key, or null to use the AWS default credentials chain
  * @param secretAccessKey static secret, set exactly when {@code accessKeyId} is
+ * @param readTimeout longest silence of the server within one response before the read is given up
+ *     and retried (a stalled connection); null for {@link #DEFAULT_READ_TIMEOUT}
  */
 public record S3Settings(
     URI endpoint,
@@ -22,7 +25,10 @@ public record S3Settings(
     boolean pathStyle,
     boolean createBucket,
     String accessKeyId,
-    String secretAccessKey) {
+    String secretAccessKey,
+    Duration readTimeout) {
+  /** The AWS SDK's own default socket timeout. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
   public S3Settings {
     Objects.requireNonNull(region, "region");
@@ -34,23 +40,54 @@ public record S3Settings(
       throw new IllegalArgumentException(
           "accessKeyId and secretAccessKey must be given together or not at all");
     }
+    readTimeout = readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout;
+    if (readTimeout.isNegative() || readTimeout.isZero()) {
+      throw new IllegalArgumentException("readTimeout must be positive, got " + readTimeout);
+    }
   }
 
   /** Settings that take credentials from the AWS default chain (env, profile, instance role). */
   public static S3Settings of(URI endpoint, String region, String bucket, boolean pathStyle) {
-    return new S3Settings(endpoint, region, bucket, pathStyle, false, null, null);
+    return new S3Settings(endpoint, region, bucket, pathStyle, false, null, null, null);
   }
 
   /** Copy that signs with a fixed key pair, e.g. for an embedded S3Proxy. */
   public S3Settings withCredentials(String accessKeyId, String secretAccessKey) {
     return new S3Settings(
-        endpoint, region, bucket, pathStyle, createBucket, accessKeyId, secretAccessKey);
+        endpoint,
+        region,
+        bucket,
+        pathStyle,
+        createBucket,
+        accessKeyId,
+        secretAccessKey,
+        readTimeout);
   }
 
   /** Copy that creates the bucket when it is missing. */
   public S3Settings withCreateBucket(boolean createBucket) {
     return new S3Settings(
-        endpoint, region, bucket, pathStyle, createBucket, accessKeyId, secretAccessKey);
+        endpoint,
+        region,
+        bucket,
+        pathStyle,
+        createBucket,
+        accessKeyId,
+        secretAccessKey,
+        readTimeout);
+  }
+
+  /** Copy that gives up on a silent response after {@code readTimeout}. */
+  public S3Settings withReadTimeout(Duration readTimeout) {
+    return new S3Settings(
+        endpoint,
+        region,
+        bucket,
+        pathStyle,
+        createBucket,
+        accessKeyId,
+        secretAccessKey,
+        readTimeout);
   }
 
   /** Endpoint as shown in messages. */

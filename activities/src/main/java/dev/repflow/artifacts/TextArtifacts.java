@@ -13,16 +13,12 @@ public final class TextArtifacts {
 
   /** Writes {@code text} under {@code key} with {@code format}, e.g. {@code svg}. */
   public static ArtifactRef put(ArtifactStore store, String key, String text, String format) {
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile("repflow-", "." + format);
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      return store.put(key, tmp, format, List.of());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write text artifact " + key, e);
-    } finally {
-      deleteQuietly(tmp);
-    }
+    return TempFiles.put(
+        store,
+        key,
+        format,
+        List.of(),
+        file -> Files.writeString(file, text, StandardCharsets.UTF_8));
   }
 
   /** Downloads {@code ref}, verifies its sha256 and returns its text. */
@@ -33,17 +29,7 @@ public final class TextArtifacts {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read downloaded " + ref.uri(), e);
     } finally {
-      deleteQuietly(file);
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    if (file != null) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException ignored) {
-        // A temp file left behind is harmless.
-      }
+      TempFiles.deleteQuietly(file);
     }
   }
 }

@@ -5,6 +5,8 @@ import dev.repflow.artifacts.FeatureFiles;
 import dev.repflow.artifacts.FeatureTable;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
+import dev.repflow.common.StepProgress;
+import dev.repflow.steps.ProgressReporter;
 import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
 import dev.repflow.steps.StepKey;
@@ -42,7 +44,10 @@ public class DataActivitiesImpl implements DataActivities {
           if (cached.isPresent()) {
             return new StepResult(cached.get(), true);
           }
+          ProgressReporter progress = ProgressReporter.forCurrentActivity();
           ImageSet images = Datasets.load(dataset, split, classes);
+          progress.report(
+              StepProgress.of(STEP, "phase", 1, 1, split.id() + ": writing " + images.size()));
           FeatureTable table =
               FeatureTables.of(
                   images,

@@ -5,16 +5,12 @@ import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.artifacts.FeatureFiles;
 import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.RunContext;
+import dev.repflow.artifacts.TextArtifacts;
 import dev.repflow.common.StepProgress;
 import dev.repflow.steps.ProgressReporter;
 import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
 import dev.repflow.steps.StepKey;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -139,24 +135,13 @@ public class ImprintingActivitiesImpl implements ImprintingActivities {
                   diff.friedman().p(),
                   cd.alpha());
           ArtifactRef svg =
-              putText(key.replace(".json", "-cd.svg"), CdDiagramSvg.render(diff, title));
+              TextArtifacts.put(
+                  store, key.replace(".json", "-cd.svg"), CdDiagramSvg.render(diff, title), "svg");
           ImprintingSummary summary =
               Summaries.summary(
                   table, svg, tests, tasks.names(), seeds, rows.size(), methods, diff);
           JsonArtifacts.put(store, key, summary);
           return summary;
         });
-  }
-
-  private ArtifactRef putText(String key, String body) throws IOException {
-    Path tmp = Files.createTempFile("repflow-", ".svg");
-    try {
-      Files.writeString(tmp, body, StandardCharsets.UTF_8);
-      return store.put(key, tmp, "svg", List.of());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + key, e);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 }

@@ -59,10 +59,10 @@ public final class AdamState {
       // Results of m and v's own ops would land in their long-lived manager; lend them to scratch.
       m.tempAttach(scratch);
       v.tempAttach(scratch);
-      m.muli(BETA1).addi(grad.mul(1 - BETA1));
+      m.muli(BETA1).addi(grad.mul(Scalars.of(grad, 1 - BETA1)));
       v.muli(BETA2).addi(grad.square().muli(1 - BETA2));
-      NDArray denominator = v.div(correction2).sqrt().addi(EPSILON);
-      weight.subi(m.div(correction1).divi(denominator).muli(learningRate));
+      NDArray denominator = v.div(Scalars.of(v, correction2)).sqrt().addi(EPSILON);
+      weight.subi(m.div(Scalars.of(m, correction1)).divi(denominator).muli(learningRate));
       grad.subi(grad);
     }
   }

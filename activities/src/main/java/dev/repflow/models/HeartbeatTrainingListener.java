@@ -1,24 +1,21 @@
 package dev.repflow.models;
 
 import dev.repflow.artifacts.ArtifactRef;
-import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.common.StepProgress;
 import dev.repflow.steps.ProgressReporter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
  * Turns training callbacks into heartbeats and epoch checkpoints in the store.
  *
- * <p>After each epoch the checkpoint is uploaded and its reference goes into the heartbeat, so a
- * retried attempt ({@link #resume()}) continues from the last finished epoch instead of from zero.
- * Training code stays free of Temporal. Used by {@link CheckpointedTraining} for every training
- * step.
+ * <p>After each epoch the checkpoint is uploaded ({@link EpochCheckpoints}) and its reference goes
+ * into the heartbeat, so the CLI shows it and a retried attempt continues from the last finished
+ * epoch instead of from zero. Training code stays free of Temporal. Used by {@link
+ * CheckpointedTraining} for every training step.
  */
 final class HeartbeatTrainingListener implements TrainingListener {
-  private final ArtifactStore store;
-  private final String keyBase;
+  private final EpochCheckpoints checkpoints;
   private final ProgressReporter progress;
   private final String step;
   private final String label;
@@ -27,36 +24,30 @@ final class HeartbeatTrainingListener implements TrainingListener {
   private ArtifactRef saved;
 
   /**
-   * @param keyBase epoch checkpoints go to {@code <keyBase>-epoch<N>.params}
    * @param step step name in the heartbeat, e.g. {@code pretrain}
    * @param label prefix of every progress message (e.g. the model's name), or empty
+   * @param resumedFrom the checkpoint training continues from, or null
    */
   HeartbeatTrainingListener(
-      ArtifactStore store,
-      String keyBase,
+      EpochCheckpoints checkpoints,
       ProgressReporter progress,
       String step,
       String label,
-      int epochs) {
-    this.store = store;
-    this.keyBase = keyBase;
+      int epochs,
+      EpochCheckpoints.Restored resumedFrom) {
+    this.checkpoints = checkpoints;
     this.progress = progress;
     this.step = step;
     this.label = label.isEmpty() ? "" : label + " ";
     this.epochs = epochs;
-    progress
-        .lastAttempt()
-        .filter(p -> p.checkpoint() != null)
-        .ifPresent(
-            p -> {
-              savedEpoch = p.checkpointEpoch();
-              saved = p.checkpoint();
-            });
-  }
-
-  /** Where the previous attempt got to, or null to start from scratch. */
-  Resume resume() {
-    return saved == null ? null : new Resume(savedEpoch, store.download(saved));
+    if (resumedFrom != null) {
+      savedEpoch = resumedFrom.epoch();
+      saved = resumedFrom.ref();
+    }
+    // At once, before the model is built: where training starts, for the CLI and the log.
+    String start = resumedFrom == null ? "starting" : "resuming after epoch " + savedEpoch;
+    progress.report(
+        new StepProgress(step, "epoch", savedEpoch, epochs, this.label + start, savedEpoch, saved));
   }
 
   @Override
@@ -80,7 +71,7 @@ final class HeartbeatTrainingListener implements TrainingListener {
   @Override
   public void onEpochEnd(int epoch, Path checkpointFile, double trainAccuracy, double meanLoss) {
     // Upload now: the trainer deletes this file once the next epoch's checkpoint replaces it.
-    saved = store.put(keyBase + "-epoch" + epoch + ".params", checkpointFile, "params", List.of());
+    saved = checkpoints.upload(epoch, checkpointFile);
     savedEpoch = epoch;
     String message =
         String.format(

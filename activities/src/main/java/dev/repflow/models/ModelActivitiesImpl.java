@@ -3,7 +3,6 @@ package dev.repflow.models;
 import ai.djl.ndarray.NDManager;
 import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.artifacts.FeatureFiles;
-import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.StepProgress;
@@ -64,15 +63,23 @@ public class ModelActivitiesImpl implements ModelActivities {
                       List.of(),
                       "json")
                   .key();
-          var cached = cache.reusable(run, manifestKey);
+          var cached =
+              CheckpointedTraining.reusable(
+                  cache,
+                  store,
+                  run,
+                  manifestKey,
+                  TrainedBackbone.class,
+                  TrainedBackbone::checkpoint);
           if (cached.isPresent()) {
-            return JsonArtifacts.read(store, cached.get(), TrainedBackbone.class).asCached();
+            return cached.get().asCached();
           }
           ImageSet images =
               Datasets.open(dataset, Split.TRAIN, classes)
                   .loadAll("pretraining", ReadHeartbeats.of(PRETRAIN));
           return CheckpointedTraining.run(
               store,
+              run,
               manifestKey,
               PRETRAIN,
               "",

@@ -25,6 +25,7 @@ import dev.repflow.stitching.StitchingWorkflowImpl;
 import dev.repflow.sweep.SweepActivitiesImpl;
 import dev.repflow.sweep.SweepWorkflowImpl;
 import dev.repflow.transfer.TransferEvalWorkflowImpl;
+import io.temporal.activity.ActivityInterface;
 import io.temporal.common.SimplePlugin;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.Worker;
@@ -60,9 +61,14 @@ public final class RepflowPlugin extends SimplePlugin {
    */
   static final Duration HEARTBEAT_THROTTLE = Duration.ofSeconds(2);
 
+  /** Shortest heartbeat timeout allowed: several throttled heartbeats must fit into it. */
+  public static final Duration MIN_HEARTBEAT_TIMEOUT = Duration.ofSeconds(5);
+
   private final ArtifactStore store;
+  private final NumericsProfile numerics;
   private final int gpuConcurrency;
   private final DataRoots dataRoots;
+  private final Duration heartbeatTimeout;
 
   /**
    * Plugin storing artifacts in {@code store}; one GPU step at a time per worker; CPU numerics from
@@ -98,14 +104,44 @@ public final class RepflowPlugin extends SimplePlugin {
    */
   public RepflowPlugin(
       ArtifactStore store, NumericsProfile numerics, int gpuConcurrency, DataRoots dataRoots) {
+    this(store, numerics, gpuConcurrency, dataRoots, null);
+  }
+
+  private RepflowPlugin(
+      ArtifactStore store,
+      NumericsProfile numerics,
+      int gpuConcurrency,
+      DataRoots dataRoots,
+      Duration heartbeatTimeout) {
     super(NAME);
     this.store = Objects.requireNonNull(store, "store");
+    this.numerics = Objects.requireNonNull(numerics, "numerics");
     this.dataRoots = Objects.requireNonNull(dataRoots, "dataRoots");
     if (gpuConcurrency < 1) {
       throw new IllegalArgumentException("gpuConcurrency must be >= 1, got " + gpuConcurrency);
     }
+    if (heartbeatTimeout != null && heartbeatTimeout.compareTo(MIN_HEARTBEAT_TIMEOUT) < 0) {
+      throw new IllegalArgumentException(
+          "heartbeat timeout must be at least "
+              + MIN_HEARTBEAT_TIMEOUT.toSeconds()
+              + " s, got "
+              + heartbeatTimeout.toSeconds()
+              + " s");
+    }
     this.gpuConcurrency = gpuConcurrency;
+    this.heartbeatTimeout = heartbeatTimeout;
     CpuNumerics.pin(numerics);
+  }
+
+  /**
+   * A copy whose workflows give every repflow step {@code timeout} as heartbeat timeout instead of
+   * the presets' two minutes: a step on a worker that died moves to another worker after that long.
+   * Steps heartbeat every few seconds ({@link #HEARTBEAT_THROTTLE}), so it must be well above that;
+   * at least {@link #MIN_HEARTBEAT_TIMEOUT}. Only the worker running the workflow decides; give all
+   * workers the same value.
+   */
+  public RepflowPlugin withHeartbeatTimeout(Duration timeout) {
+    return new RepflowPlugin(store, numerics, gpuConcurrency, dataRoots, timeout);
   }
 
   /**
@@ -121,8 +157,7 @@ public final class RepflowPlugin extends SimplePlugin {
     }
     interceptors.addAll(Arrays.asList(WorkflowPresets.workerInterceptors()));
     List<Class<?>> activityTypes = new ArrayList<>();
-    gpuActivities().forEach(a -> activityTypes.add(a.getClass()));
-    cpuActivities().forEach(a -> activityTypes.add(a.getClass()));
+    concat(gpuActivities(), cpuActivities()).forEach(a -> activityTypes.add(a.getClass()));
     interceptors.add(new LocalPathGuard(dataRoots, activityTypes));
     options.setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new));
   }
@@ -136,6 +171,10 @@ public final class RepflowPlugin extends SimplePlugin {
     if (TaskQueues.GPU.equals(taskQueue) || TaskQueues.CPU.equals(taskQueue)) {
       options.setMaxHeartbeatThrottleInterval(HEARTBEAT_THROTTLE);
       options.setDefaultHeartbeatThrottleInterval(HEARTBEAT_THROTTLE);
+      // Drain on shutdown: by default the SDK fails a running step's next heartbeat once a
+      // graceful shutdown starts, so a step that heartbeats per batch would die at once instead
+      // of finishing within the grace period.
+      options.setAllowActivityHeartbeatDuringShutdown(true);
     }
   }
 
@@ -146,7 +185,10 @@ public final class RepflowPlugin extends SimplePlugin {
       worker.registerActivitiesImplementations(gpuActivities().toArray());
     } else if (TaskQueues.CPU.equals(taskQueue)) {
       worker.registerWorkflowImplementationTypes(
-          WorkflowPresets.implementationOptions(), WORKFLOWS.toArray(Class<?>[]::new));
+          heartbeatTimeout == null
+              ? WorkflowPresets.implementationOptions()
+              : WorkflowPresets.implementationOptions(heartbeatTimeout, activityInterfaces()),
+          WORKFLOWS.toArray(Class<?>[]::new));
       worker.registerActivitiesImplementations(cpuActivities().toArray());
     }
   }
@@ -161,6 +203,25 @@ public final class RepflowPlugin extends SimplePlugin {
           CollapseWorkflowImpl.class,
           ImprintingWorkflowImpl.class,
           SweepWorkflowImpl.class);
+
+  /** The activity interfaces that repflow's workflows call. */
+  private List<Class<?>> activityInterfaces() {
+    List<Class<?>> interfaces = new ArrayList<>();
+    for (Object activities : concat(gpuActivities(), cpuActivities())) {
+      for (Class<?> type : activities.getClass().getInterfaces()) {
+        if (type.isAnnotationPresent(ActivityInterface.class)) {
+          interfaces.add(type);
+        }
+      }
+    }
+    return interfaces;
+  }
+
+  private static List<Object> concat(List<Object> a, List<Object> b) {
+    List<Object> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
 
   /** Heavy tensor work: training, embedding, gradients, inference. */
   private List<Object> gpuActivities() {

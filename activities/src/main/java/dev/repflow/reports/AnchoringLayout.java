@@ -1,6 +1,5 @@
 package dev.repflow.reports;
 
-import dev.repflow.anchoring.AnchoredModel;
 import dev.repflow.anchoring.AnchoringResult;
 import dev.repflow.anchoring.AnchoringSpec;
 import dev.repflow.anchoring.SummaryRow;
@@ -23,14 +22,8 @@ final class AnchoringLayout {
         train.momentum(),
         train.weightDecay(),
         train.seed());
-    var models = out.table("Models", "", "model", "alpha", "train acc", "train loss");
-    for (AnchoredModel m : result.models()) {
-      models.row(
-          m.variant().name(),
-          m.variant().anchored() ? String.valueOf(m.variant().alpha()) : "-",
-          m.trainAccuracy(),
-          m.trainLoss());
-    }
+    var models = out.table("Models", "", AnchoredModelsTable.columns());
+    result.models().forEach(m -> models.row(AnchoredModelsTable.row(m)));
     var table =
         out.table(
             "Accuracy and calibration per severity",

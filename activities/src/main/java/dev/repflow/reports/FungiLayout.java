@@ -4,9 +4,7 @@ import dev.repflow.fungi.CombinationResult;
 import dev.repflow.fungi.FewShotScore;
 import dev.repflow.fungi.FungiResult;
 import dev.repflow.fungi.FungiSpec;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Report of a FUNGI run: one row per feature combination, in the paper's order. */
 final class FungiLayout {
@@ -30,23 +28,10 @@ final class FungiLayout {
         projection.dim(),
         spec.gradients().projection().scheme(),
         spec.evaluate().classes());
-    List<String> header =
-        new ArrayList<>(
-            List.of("features", "dim", "pca", "kNN acc", "kNN mean/class", "linear acc"));
-    spec.evaluate().shots().forEach(s -> header.add(s + "-shot (+-std)"));
-    header.add("retrieval mAP");
-    var table = out.table("Feature combinations", "", header.toArray(String[]::new));
+    var table = out.table("Feature combinations", "", FungiTable.columns(spec));
     List<CombinationResult> results = result.results();
     for (CombinationResult r : results) {
-      List<Object> row =
-          new ArrayList<>(
-              List.of(
-                  r.name(),
-                  r.dimensions(),
-                  r.pcaDimensions(),
-                  r.knnAccuracy(),
-                  r.knnMeanPerClass(),
-                  r.linearAccuracy()));
+      table.row(FungiTable.row(r));
       String prefix = r.name() + " / ";
       boolean headline = r == results.get(0) || r == results.get(results.size() - 1);
       if (headline) {
@@ -57,12 +42,9 @@ final class FungiLayout {
       out.metric(prefix + "kNN mean per-class", r.knnMeanPerClass());
       out.metric(prefix + "linear accuracy", r.linearAccuracy());
       for (FewShotScore f : r.fewShot()) {
-        row.add(String.format(Locale.ROOT, "%.4f+-%.4f", f.mean(), f.std()));
         out.metric(prefix + f.shots() + "-shot accuracy", f.mean());
       }
-      row.add(r.retrievalMap());
       out.metric(prefix + "retrieval mAP", r.retrievalMap());
-      table.row(row);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.repflow.reports;
 
+import dev.repflow.markup.Markup;
 import java.util.List;
 
 /**
@@ -33,14 +34,9 @@ public final class Html {
 
   private Html() {}
 
+  /** Text safe in an element or an attribute: {@link Markup#escape}, which SVG plots use too. */
   public static String escape(String text) {
-    if (text == null) {
-      return "";
-    }
-    return text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
+    return Markup.escape(text);
   }
 
   /** A whole page: {@code head} may add elements (e.g. a refresh), {@code body} is trusted HTML. */

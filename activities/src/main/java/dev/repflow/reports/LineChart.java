@@ -1,5 +1,7 @@
 package dev.repflow.reports;
 
+import dev.repflow.markup.Svg;
+import dev.repflow.markup.Svg.Anchor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,7 @@ public final class LineChart {
   private static final int LEFT = 56;
   private static final int TOP = 32;
   private static final int LEGEND_W = 260;
+  private static final String GRID = "#e6e6e6";
 
   private LineChart() {}
 
@@ -27,64 +30,39 @@ public final class LineChart {
       String title, String xLabel, String yLabel, boolean logX, List<PlotSeries> series) {
     double[] xs = range(series, true, logX);
     double[] ys = range(series, false, false);
-    int legendRows = series.size();
     int width = LEFT + PLOT_W + 24 + LEGEND_W;
-    int height = Math.max(TOP + PLOT_H + 48, TOP + 16 * legendRows + 8);
-    StringBuilder svg = new StringBuilder();
-    svg.append(
-        f(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0"
-                + " %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n<rect width=\"100%%\""
-                + " height=\"100%%\" fill=\"white\"/>%n<text x=\"%d\" y=\"18\""
-                + " font-size=\"13\">%s</text>%n",
-            width, height, width, height, LEFT, Html.escape(title)));
-    svg.append(
-        f(
-            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>%n",
-            LEFT, TOP, PLOT_W, PLOT_H));
+    int height = Math.max(TOP + PLOT_H + 48, TOP + 16 * series.size() + 8);
+    Svg svg = Svg.scalable(width, height, 11).text(LEFT, 18, Anchor.START, 13, title);
+    svg.frame(LEFT, TOP, PLOT_W, PLOT_H, "#999");
     for (double t : ticks(ys[0], ys[1])) {
       double y = yPos(t, ys);
-      svg.append(gridLine(LEFT, y, LEFT + PLOT_W, y));
-      svg.append(text(LEFT - 4, y + 4, "end", label(t)));
+      svg.line(LEFT, y, LEFT + PLOT_W, y, GRID).text(LEFT - 4, y + 4, Anchor.END, label(t));
     }
     for (double t : logX ? log2Ticks(xs) : ticks(xs[0], xs[1])) {
-      double x = xPos(logX ? Math.log(t) / Math.log(2) : t, xs);
-      svg.append(gridLine(x, TOP, x, TOP + PLOT_H));
-      svg.append(text(x, TOP + PLOT_H + 14, "middle", label(t)));
+      double x = xPos(logX ? log2(t) : t, xs);
+      svg.line(x, TOP, x, TOP + PLOT_H, GRID).text(x, TOP + PLOT_H + 14, Anchor.MIDDLE, label(t));
     }
-    svg.append(
-        text(LEFT + PLOT_W / 2.0, TOP + PLOT_H + 32, "middle", xLabel + (logX ? " (log2)" : "")));
-    svg.append(
-        f(
-            "<text x=\"14\" y=\"%.1f\" text-anchor=\"middle\" transform=\"rotate(-90 14 %.1f)\">"
-                + "%s</text>%n",
-            TOP + PLOT_H / 2.0, TOP + PLOT_H / 2.0, Html.escape(yLabel)));
+    svg.text(
+        LEFT + PLOT_W / 2.0, TOP + PLOT_H + 32, Anchor.MIDDLE, xLabel + (logX ? " (log2)" : ""));
+    svg.verticalText(14, TOP + PLOT_H / 2.0, yLabel);
     for (int k = 0; k < series.size(); k++) {
       PlotSeries s = series.get(k);
       String colour = COLOURS[k % COLOURS.length];
-      StringBuilder points = new StringBuilder();
+      List<Svg.Point> points = new ArrayList<>();
       for (int i = 0; i < s.x().size(); i++) {
-        double x = xPos(logX ? Math.log(s.x().get(i)) / Math.log(2) : s.x().get(i), xs);
+        double x = xPos(logX ? log2(s.x().get(i)) : s.x().get(i), xs);
         double y = yPos(s.y().get(i), ys);
         if (Double.isFinite(x) && Double.isFinite(y)) {
-          points.append(f("%.1f,%.1f ", x, y));
-          svg.append(f("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>%n", x, y, colour));
+          points.add(new Svg.Point(x, y));
+          svg.circle(x, y, 2.5, colour);
         }
       }
-      svg.append(
-          f(
-              "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n",
-              colour, points.toString().strip()));
+      svg.polyline(points, colour, 2);
       double ly = TOP + 10 + 16 * k;
       int lx = LEFT + PLOT_W + 24;
-      svg.append(
-          f(
-              "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\""
-                  + " stroke-width=\"2\"/>%n",
-              lx, ly - 4, lx + 20, ly - 4, colour));
-      svg.append(text(lx + 26, ly, "start", s.name()));
+      svg.line(lx, ly - 4, lx + 20, ly - 4, colour, 2).text(lx + 26, ly, Anchor.START, s.name());
     }
-    return svg.append("</svg>\n").toString();
+    return svg.close();
   }
 
   /** [min, max] of x or y over all series, widened when flat; x in log2 when {@code log}. */
@@ -93,7 +71,7 @@ public final class LineChart {
     double max = Double.NEGATIVE_INFINITY;
     for (PlotSeries s : series) {
       for (double v : x ? s.x() : s.y()) {
-        double w = log ? Math.log(v) / Math.log(2) : v;
+        double w = log ? log2(v) : v;
         if (Double.isFinite(w)) {
           min = Math.min(min, w);
           max = Math.max(max, w);
@@ -141,25 +119,13 @@ public final class LineChart {
     return ticks;
   }
 
+  private static double log2(double v) {
+    return Math.log(v) / Math.log(2);
+  }
+
   private static String label(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e9
         ? String.valueOf((long) v)
         : String.format(Locale.ROOT, "%.3g", v);
-  }
-
-  private static String gridLine(double x1, double y1, double x2, double y2) {
-    return f(
-        "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#e6e6e6\"/>%n",
-        x1, y1, x2, y2);
-  }
-
-  private static String text(double x, double y, String anchor, String text) {
-    return f(
-        "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>%n",
-        x, y, anchor, Html.escape(text));
-  }
-
-  private static String f(String format, Object... args) {
-    return String.format(Locale.ROOT, format, args);
   }
 }

@@ -2,9 +2,9 @@ package dev.repflow.reports;
 
 import dev.repflow.stitching.MethodScore;
 import dev.repflow.stitching.OodDetector;
-import dev.repflow.stitching.ProbeResult;
 import dev.repflow.stitching.SimilarityResult;
 import dev.repflow.stitching.StitchResult;
+import dev.repflow.stitching.StitchingPlots;
 import dev.repflow.stitching.StitchingResult;
 import dev.repflow.stitching.StitchingSpec;
 import java.util.ArrayList;
@@ -82,30 +82,14 @@ final class StitchingLayout {
             Sections.seriesTable("accuracy per retained rank", rankSeries(result))));
   }
 
-  /** Probe curves and direct matching at reduced ranks, as the pipeline's own plot draws them. */
+  /** The lines of the pipeline's own plot, as series the results browser can overlay. */
   private static List<PlotSeries> rankSeries(StitchingResult result) {
-    List<PlotSeries> series = new ArrayList<>();
-    for (ProbeResult p : result.probes()) {
-      series.add(
-          new PlotSeries(
-              p.accuracy().name(),
-              p.accuracy().ranks().stream().map(Integer::doubleValue).toList(),
-              p.accuracy().values()));
-    }
-    for (StitchResult s : result.stitches()) {
-      List<Double> ranks = new ArrayList<>();
-      List<Double> values = new ArrayList<>();
-      for (MethodScore m : s.methods()) {
-        if (m.method().startsWith("direct-r")) {
-          ranks.add(Double.parseDouble(m.method().substring("direct-r".length())));
-          values.add(m.accuracy());
-        }
-      }
-      if (!ranks.isEmpty()) {
-        series.add(new PlotSeries("direct " + s.pair().label(), ranks, values));
-      }
-    }
-    return series;
+    return StitchingPlots.accuracyCurves(result.probes(), result.stitches()).stream()
+        .map(
+            c ->
+                new PlotSeries(
+                    c.name(), c.ranks().stream().map(Integer::doubleValue).toList(), c.values()))
+        .toList();
   }
 
   private static double last(List<Double> values) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** A sweep's statistics as report tables: mean +- std per group, and every point. */
 public final class SweepTables {
@@ -25,26 +26,42 @@ public final class SweepTables {
   public static ReportTable groups(SweepData sweep) {
     List<String> columns = new ArrayList<>(List.of("metric"));
     sweep.groups().forEach(g -> columns.add(g.group()));
-    Set<String> names = new LinkedHashSet<>();
-    sweep.groups().forEach(g -> g.metrics().forEach(m -> names.add(m.name())));
-    List<List<String>> rows = new ArrayList<>();
-    for (String name : names) {
-      List<String> row = new ArrayList<>(List.of(name));
-      for (GroupSummary g : sweep.groups()) {
-        row.add(
-            g.metrics().stream()
-                .filter(m -> m.name().equals(name))
-                .findFirst()
-                .map(SweepTables::meanStd)
-                .orElse("-"));
-      }
-      rows.add(row);
-    }
+    List<List<String>> rows =
+        meanStdRows(sweep.groups(), metricNames(sweep.groups()), SweepTables::meanStd);
     String note =
         "mean ± sample std over "
             + (sweep.seedKeys().isEmpty() ? "points" : "seeds " + sweep.seedKeys())
             + " per group";
     return new ReportTable("Mean ± std per group", note, columns, rows);
+  }
+
+  /** Every metric that any group has, in report order. */
+  public static List<String> metricNames(List<GroupSummary> groups) {
+    Set<String> names = new LinkedHashSet<>();
+    groups.forEach(g -> g.metrics().forEach(m -> names.add(m.name())));
+    return List.copyOf(names);
+  }
+
+  /**
+   * One row per metric of {@code names}: its name, then its statistics in each group as {@code
+   * format} writes them, or "-" where a group lacks it.
+   */
+  public static List<List<String>> meanStdRows(
+      List<GroupSummary> groups, List<String> names, Function<MetricStats, String> format) {
+    List<List<String>> rows = new ArrayList<>();
+    for (String name : names) {
+      List<String> row = new ArrayList<>(List.of(name));
+      for (GroupSummary g : groups) {
+        row.add(
+            g.metrics().stream()
+                .filter(m -> m.name().equals(name))
+                .findFirst()
+                .map(format)
+                .orElse("-"));
+      }
+      rows.add(row);
+    }
+    return rows;
   }
 
   /** One row per point with the values of {@code shown} metrics. */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import dev.repflow.models.AdamState;
+import dev.repflow.models.Scalars;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +58,7 @@ final class AdamSteps {
         NDArray weight = p.getArray();
         NDArray grad = weight.getGradient();
         grad.attach(scratch);
-        NDArray decay = weight.mul(weightDecay);
+        NDArray decay = weight.mul(Scalars.of(weight, weightDecay));
         decay.attach(scratch);
         grad.addi(decay);
       }

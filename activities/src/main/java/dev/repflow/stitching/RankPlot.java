@@ -1,5 +1,8 @@
 package dev.repflow.stitching;
 
+import dev.repflow.markup.Svg;
+import dev.repflow.markup.Svg.Anchor;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,84 +20,44 @@ final class RankPlot {
 
   private RankPlot() {}
 
-  /** One line: {@code ranks} and {@code values} of equal length. */
-  record Line(String name, List<Integer> ranks, List<Double> values) {}
-
-  static String svg(String title, List<Line> lines) {
+  static String svg(String title, List<RankCurve> lines) {
     int maxRank = 1;
-    for (Line line : lines) {
+    for (RankCurve line : lines) {
       for (int r : line.ranks()) {
         maxRank = Math.max(maxRank, r);
       }
     }
     double xMax = Math.max(1, Math.log(maxRank) / Math.log(2));
-    StringBuilder s = new StringBuilder();
-    s.append(
-        String.format(
-            Locale.ROOT,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
-                + " font-family=\"sans-serif\" font-size=\"12\">%n"
-                + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n"
-                + "<text x=\"%d\" y=\"18\" font-size=\"14\">%s</text>%n",
-            W,
-            H,
-            LEFT,
-            escape(title)));
+    Svg svg = Svg.sized(W, H, 12).text(LEFT, 18, Anchor.START, 14, title);
     int plotW = W - LEFT - RIGHT;
     int plotH = H - TOP - BOTTOM;
     for (int i = 0; i <= 10; i += 2) {
       double y = TOP + plotH * (1 - i / 10.0);
-      s.append(line(LEFT, y, LEFT + plotW, y, "#ddd"));
-      s.append(text(LEFT - 35, y + 4, String.format(Locale.ROOT, "%.1f", i / 10.0)));
+      svg.line(LEFT, y, LEFT + plotW, y, "#ddd", 2)
+          .text(LEFT - 35, y + 4, Anchor.START, String.format(Locale.ROOT, "%.1f", i / 10.0));
     }
     for (int p = 0; p <= (int) Math.ceil(xMax); p++) {
       double x = LEFT + plotW * p / xMax;
       if (x <= LEFT + plotW + 1) {
-        s.append(line(x, TOP, x, TOP + plotH, "#eee"));
-        s.append(text(x - 8, TOP + plotH + 18, String.valueOf(1 << p)));
+        svg.line(x, TOP, x, TOP + plotH, "#eee", 2)
+            .text(x - 8, TOP + plotH + 18, Anchor.START, String.valueOf(1 << p));
       }
     }
-    s.append(text(LEFT + plotW / 2.0 - 60, H - 12, "retained rank (log2)"));
-    s.append(text(8, TOP + plotH / 2.0, "acc"));
+    svg.text(LEFT + plotW / 2.0 - 60, H - 12, Anchor.START, "retained rank (log2)");
+    svg.text(8, TOP + plotH / 2.0, Anchor.START, "acc");
     for (int k = 0; k < lines.size(); k++) {
-      Line l = lines.get(k);
+      RankCurve l = lines.get(k);
       String colour = COLOURS[k % COLOURS.length];
-      StringBuilder points = new StringBuilder();
+      List<Svg.Point> points = new ArrayList<>();
       for (int i = 0; i < l.ranks().size(); i++) {
         double x = LEFT + plotW * (Math.log(l.ranks().get(i)) / Math.log(2)) / xMax;
-        double y = TOP + plotH * (1 - l.values().get(i));
-        points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+        points.add(new Svg.Point(x, TOP + plotH * (1 - l.values().get(i))));
       }
-      s.append(
-          String.format(
-              Locale.ROOT,
-              "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n",
-              colour,
-              points.toString().trim()));
+      svg.polyline(points, colour, 2);
       double ly = TOP + 14 + 16 * k;
-      s.append(line(W - RIGHT + 10, ly - 4, W - RIGHT + 30, ly - 4, colour));
-      s.append(text(W - RIGHT + 35, ly, l.name()));
+      svg.line(W - RIGHT + 10, ly - 4, W - RIGHT + 30, ly - 4, colour, 2)
+          .text(W - RIGHT + 35, ly, Anchor.START, l.name());
     }
-    return s.append("</svg>\n").toString();
-  }
-
-  private static String line(double x1, double y1, double x2, double y2, String colour) {
-    return String.format(
-        Locale.ROOT,
-        "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"/>%n",
-        x1,
-        y1,
-        x2,
-        y2,
-        colour);
-  }
-
-  private static String text(double x, double y, String text) {
-    return String.format(
-        Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%s</text>%n", x, y, escape(text));
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return svg.close();
   }
 }

@@ -108,7 +108,9 @@ public class StitchingActivitiesImpl implements StitchingActivities {
         StepKey.of(run, PROBE, VERSION, params, List.of(model.checkpoint()), "json"),
         ProbeResult.class,
         ProbeResult::withReport,
-        () -> analysis.probe(dataset, classes, layer, model, settings));
+        () ->
+            analysis.probe(
+                dataset, classes, layer, model, settings, ProgressReporter.forCurrentActivity()));
   }
 
   @Override
@@ -133,7 +135,15 @@ public class StitchingActivitiesImpl implements StitchingActivities {
             "json"),
         SimilarityResult.class,
         SimilarityResult::withReport,
-        () -> analysis.similarity(dataset, classes, pair, front, end, settings));
+        () ->
+            analysis.similarity(
+                dataset,
+                classes,
+                pair,
+                front,
+                end,
+                settings,
+                ProgressReporter.forCurrentActivity()));
   }
 
   @Override

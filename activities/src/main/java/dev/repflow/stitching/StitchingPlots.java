@@ -4,15 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The pipeline's plot: probe accuracy and direct-matching stitched accuracy vs retained rank. */
-final class StitchingPlots {
+public final class StitchingPlots {
   private StitchingPlots() {}
 
   static String accuracyVsRank(List<ProbeResult> probes, List<StitchResult> stitches) {
-    List<RankPlot.Line> lines = new ArrayList<>();
-    for (ProbeResult p : probes) {
-      lines.add(
-          new RankPlot.Line(p.accuracy().name(), p.accuracy().ranks(), p.accuracy().values()));
-    }
+    return RankPlot.svg(
+        "Accuracy vs retained rank (FashionMNIST test)", accuracyCurves(probes, stitches));
+  }
+
+  /**
+   * The plot's lines, which the run report draws too: each probe's accuracy curve, then per pair
+   * the accuracy of direct matching with the front truncated to each rank ({@code direct-r<rank>}).
+   */
+  public static List<RankCurve> accuracyCurves(
+      List<ProbeResult> probes, List<StitchResult> stitches) {
+    List<RankCurve> curves = new ArrayList<>();
+    probes.forEach(p -> curves.add(p.accuracy()));
     for (StitchResult s : stitches) {
       List<Integer> ranks = new ArrayList<>();
       List<Double> values = new ArrayList<>();
@@ -23,9 +30,9 @@ final class StitchingPlots {
         }
       }
       if (!ranks.isEmpty()) {
-        lines.add(new RankPlot.Line("direct " + s.pair().label(), ranks, values));
+        curves.add(new RankCurve("direct " + s.pair().label(), ranks, values));
       }
     }
-    return RankPlot.svg("Accuracy vs retained rank (FashionMNIST test)", lines);
+    return curves;
   }
 }

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,25 @@ class Hdf5IoTest {
     assertEquals("dev", back.attributes().get(Hdf5Io.VERSION_ATTRIBUTE));
     assertFalse(back.attributes().containsKey("_jHDF"), back.attributes().toString());
     ATTRIBUTES.forEach((k, v) -> assertEquals(v, back.attributes().get(k), k));
+  }
+
+  @Test
+  void attributesAreWrittenInKeyOrderSoTheBytesRepeatInEveryJvm() throws IOException {
+    Map<String, String> attributes = new HashMap<>();
+    for (String key :
+        List.of("kind", "dataset", "split", "model", "layer", "checkpoint", "z", "a")) {
+      attributes.put(key, key + "-value");
+    }
+    FeatureTable table = new FeatureTable(new float[][] {{1f}}, new long[] {3}, null, attributes);
+
+    assertEquals(
+        attributes.keySet().stream().sorted().toList(), List.copyOf(table.attributes().keySet()));
+    Path first = dir.resolve("first.h5");
+    Path second = dir.resolve("second.h5");
+    Hdf5Io.write(first, table);
+    Hdf5Io.write(
+        second, new FeatureTable(table.features(), table.labels(), null, Map.copyOf(attributes)));
+    assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.repflow.testing.S3ProxyServer;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,51 +16,35 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
-import org.gaul.s3proxy.BlobStores;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /** {@link S3ArtifactStore} against an in-process S3Proxy on a filesystem blob store. */
 class S3ArtifactStoreTest {
-  private static final String KEY_ID = "repflow-test-key";
-  private static final String SECRET = "repflow-test-secret";
+  private static final String KEY_ID = S3ProxyServer.KEY_ID;
+  private static final String SECRET = S3ProxyServer.SECRET;
   private static final String BUCKET = "repflow-test";
 
   @TempDir static Path blobDir;
   @TempDir Path work;
 
-  private static S3Proxy proxy;
+  private static S3ProxyServer server;
   private static URI endpoint;
   private static S3ArtifactStore store;
 
   @BeforeAll
   static void startS3Proxy() throws Exception {
-    Properties props = new Properties();
-    props.setProperty("jclouds.filesystem.basedir", blobDir.toString());
-    proxy =
-        S3Proxy.builder()
-            .blobStore(BlobStores.create("filesystem", props))
-            .endpoint(URI.create("http://127.0.0.1:0"))
-            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY_ID, SECRET)
-            .ignoreUnknownHeaders(true)
-            .build();
-    proxy.start();
-    endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+    server = S3ProxyServer.start(blobDir);
+    endpoint = server.endpoint();
     store = S3ArtifactStore.connect(settings(endpoint, SECRET).withCreateBucket(true));
     store.checkReachable();
   }
@@ -71,8 +56,7 @@ class S3ArtifactStoreTest {
         store.close();
       }
     } finally {
-      // Jetty's threads are not daemons: a proxy left running would keep the test JVM alive.
-      proxy.stop();
+      server.close();
     }
   }
 
@@ -207,13 +191,6 @@ class S3ArtifactStoreTest {
   }
 
   private static S3Client rawClient(ExecutionInterceptor... interceptors) {
-    return S3Client.builder()
-        .endpointOverride(endpoint)
-        .forcePathStyle(true)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY_ID, SECRET)))
-        .overrideConfiguration(o -> o.executionInterceptors(List.of(interceptors)))
-        .build();
+    return server.rawClient(interceptors);
   }
 }

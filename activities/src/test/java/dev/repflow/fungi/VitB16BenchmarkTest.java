@@ -83,7 +83,7 @@ class VitB16BenchmarkTest {
             Runtime.getRuntime().availableProcessors(),
             images,
             BATCH));
-    FungiBenchmarkTest.resetPeakRss();
+    BenchmarkSupport.resetPeakRss();
     long t0 = System.nanoTime();
     try (NDManager base = NDManager.newBaseManager();
         FrozenBackbones.Encoder encoder = FrozenBackbones.open(null, ref, base)) {
@@ -92,7 +92,7 @@ class VitB16BenchmarkTest {
     report.add(line("embeddings (768)", images, t0));
     for (String scheme : List.of(ProjectionSpec.KRONECKER, ProjectionSpec.DENSE)) {
       ProjectionPlan plan = BackboneCuts.plan(ref, null, new ProjectionSpec(scheme, 0, 42L));
-      FungiBenchmarkTest.resetPeakRss();
+      BenchmarkSupport.resetPeakRss();
       long t1 = System.nanoTime();
       try (NDManager base = NDManager.newBaseManager();
           TorchScriptCut cut = new TorchScriptCut(TorchScriptParts.load(ref))) {
@@ -119,6 +119,6 @@ class VitB16BenchmarkTest {
         what,
         seconds,
         images / seconds,
-        FungiBenchmarkTest.peakRssKb() / 1024.0);
+        BenchmarkSupport.peakRssMib());
   }
 }

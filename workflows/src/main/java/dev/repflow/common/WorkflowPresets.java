@@ -1,8 +1,14 @@
 package dev.repflow.common;
 
+import io.temporal.activity.ActivityOptions;
 import io.temporal.common.converter.DataConverterException;
 import io.temporal.common.interceptors.WorkerInterceptor;
+import io.temporal.common.metadata.POJOActivityInterfaceMetadata;
 import io.temporal.worker.WorkflowImplementationOptions;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /** How repflow's workflow implementations are registered on a worker. */
 public final class WorkflowPresets {
@@ -19,6 +25,28 @@ public final class WorkflowPresets {
   public static WorkflowImplementationOptions implementationOptions() {
     return WorkflowImplementationOptions.newBuilder()
         .setFailWorkflowExceptionTypes(DataConverterException.class)
+        .build();
+  }
+
+  /**
+   * {@link #implementationOptions()} with another heartbeat timeout for every activity of {@code
+   * activityInterfaces} than {@link ActivityPresets}' two minutes: how long a worker may stay
+   * silent before its step is given to another worker. Options set here win over the stubs'.
+   *
+   * @param heartbeatTimeout e.g. a few seconds in tests that kill workers
+   */
+  public static WorkflowImplementationOptions implementationOptions(
+      Duration heartbeatTimeout, Collection<Class<?>> activityInterfaces) {
+    ActivityOptions override =
+        ActivityOptions.newBuilder().setHeartbeatTimeout(heartbeatTimeout).build();
+    Map<String, ActivityOptions> perActivity = new HashMap<>();
+    for (Class<?> activities : activityInterfaces) {
+      POJOActivityInterfaceMetadata.newInstance(activities)
+          .getMethodsMetadata()
+          .forEach(method -> perActivity.put(method.getActivityTypeName(), override));
+    }
+    return WorkflowImplementationOptions.newBuilder(implementationOptions())
+        .setActivityOptions(perActivity)
         .build();
   }
 

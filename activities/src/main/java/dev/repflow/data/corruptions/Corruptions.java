@@ -1,10 +1,12 @@
 package dev.repflow.data.corruptions;
 
 import dev.repflow.data.ImageSet;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntConsumer;
 
 /**
  * The corruption generator: CIFAR-10-C's families by their CIFAR-10-C names, applied
@@ -12,6 +14,9 @@ import java.util.Random;
  * channel).
  */
 public final class Corruptions {
+  /** Images between two progress calls. */
+  public static final int PROGRESS_EVERY = 500;
+
   private static final Map<String, Corruption> ALL = new LinkedHashMap<>();
 
   static {
@@ -72,29 +77,49 @@ public final class Corruptions {
    * @throws IllegalArgumentException for an unknown name or a severity outside 1..5
    */
   public static float[][] apply(ImageSet images, String name, int severity, long seed) {
+    return apply(images, name, severity, seed, done -> {});
+  }
+
+  /**
+   * {@link #apply(ImageSet, String, int, long)}, calling {@code progress} with the number of images
+   * done after every {@link #PROGRESS_EVERY} images (for heartbeats: a severity of the full test
+   * split takes a while).
+   */
+  public static float[][] apply(
+      ImageSet images, String name, int severity, long seed, IntConsumer progress) {
     Corruption corruption = named(name);
     if (severity < 1 || severity > 5) {
       throw new IllegalArgumentException("severity " + severity + " is outside 1..5");
     }
-    int h = images.height();
-    int w = images.width();
-    int plane = h * w;
-    boolean noise = NOISE.contains(name);
     float[][] out = new float[images.size()][];
     for (int i = 0; i < images.size(); i++) {
       long imageSeed = seed * 1_000_003L + name.hashCode() * 31L + images.indices()[i];
-      float[] image = images.image(i);
-      if (images.channels() == 1) {
-        out[i] = corruption.apply(image, h, w, severity, new Random(imageSeed));
-        continue;
+      out[i] = corruptChannels(images, i, NOISE.contains(name), corruption, severity, imageSeed);
+      if ((i + 1) % PROGRESS_EVERY == 0) {
+        progress.accept(i + 1);
       }
-      out[i] = new float[image.length];
-      for (int c = 0; c < images.channels(); c++) {
-        float[] channel = java.util.Arrays.copyOfRange(image, c * plane, (c + 1) * plane);
-        Random random = new Random(noise ? imageSeed + 7919L * (c + 1) : imageSeed);
-        float[] corrupted = corruption.apply(channel, h, w, severity, random);
-        System.arraycopy(corrupted, 0, out[i], c * plane, plane);
-      }
+    }
+    return out;
+  }
+
+  /**
+   * Image {@code i} corrupted channel by channel; noise draws each channel's noise from its own
+   * stream, the other families use the same random choices for every channel.
+   */
+  private static float[] corruptChannels(
+      ImageSet images, int i, boolean noise, Corruption corruption, int severity, long imageSeed) {
+    int h = images.height();
+    int w = images.width();
+    float[] image = images.image(i);
+    if (images.channels() == 1) {
+      return corruption.apply(image, h, w, severity, new Random(imageSeed));
+    }
+    int plane = h * w;
+    float[] out = new float[image.length];
+    for (int c = 0; c < images.channels(); c++) {
+      float[] channel = Arrays.copyOfRange(image, c * plane, (c + 1) * plane);
+      Random random = new Random(noise ? imageSeed + 7919L * (c + 1) : imageSeed);
+      System.arraycopy(corruption.apply(channel, h, w, severity, random), 0, out, c * plane, plane);
     }
     return out;
   }

@@ -10,6 +10,8 @@ import dev.repflow.data.DatasetSpec;
 import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,24 @@ class CorruptionsTest {
     float[][] seven = Corruptions.apply(images, "gaussian_noise", 3, 7);
     float[][] eight = Corruptions.apply(images, "gaussian_noise", 3, 8);
     assertTrue(!java.util.Arrays.equals(seven[0], eight[0]));
+  }
+
+  @Test
+  void reportsProgressEveryFiveHundredImagesWithoutChangingThem() {
+    ImageSet many =
+        Datasets.load(
+            DatasetSpec.fashionMnist(null, null, 110),
+            Split.TEST,
+            IntStream.range(0, 10).boxed().toList());
+    List<Integer> reported = new ArrayList<>();
+
+    float[][] withProgress = Corruptions.apply(many, "gaussian_noise", 2, 5, reported::add);
+
+    assertEquals(List.of(500, 1000), reported);
+    float[][] without = Corruptions.apply(many, "gaussian_noise", 2, 5);
+    for (int i = 0; i < without.length; i++) {
+      assertArrayEquals(without[i], withProgress[i]);
+    }
   }
 
   @Test

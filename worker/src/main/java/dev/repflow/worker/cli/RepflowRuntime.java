@@ -38,6 +38,7 @@ public final class RepflowRuntime implements AutoCloseable {
       S3Options s3,
       NumericsProfile numerics,
       DataRoots dataRoots,
+      Duration heartbeatTimeout,
       boolean embedUnset) {
     try {
       TemporalSettings settings = temporal.settings();
@@ -45,10 +46,11 @@ public final class RepflowRuntime implements AutoCloseable {
       if (settings.address().isEmpty()) {
         settings = TemporalSettings.plaintext(startEmbeddedTemporal(), settings.namespace());
       }
-      connection =
-          remember(
-              TemporalConnection.connect(
-                  settings, List.of(new RepflowPlugin(store, numerics, dataRoots))));
+      RepflowPlugin plugin = new RepflowPlugin(store, numerics, dataRoots);
+      if (heartbeatTimeout != null) {
+        plugin = plugin.withHeartbeatTimeout(heartbeatTimeout);
+      }
+      connection = remember(TemporalConnection.connect(settings, List.of(plugin)));
       searchAttributes = connection.searchAttributes().ensureRegistered();
       s3Location =
           s3.endpoint()
@@ -69,21 +71,28 @@ public final class RepflowRuntime implements AutoCloseable {
    */
   public static RepflowRuntime start(
       TemporalOptions temporal, S3Options s3, NumericsProfile numerics, DataRoots dataRoots) {
-    return new RepflowRuntime(temporal, s3, numerics, dataRoots, true);
+    return new RepflowRuntime(temporal, s3, numerics, dataRoots, null, true);
   }
 
   /**
    * Connects to a running Temporal (required) and S3; without an S3 endpoint that is AWS S3 in the
    * configured region. For long-lived workers, which must share artifacts with other workers.
+   *
+   * @param heartbeatTimeout heartbeat timeout of the steps of workflows run here; null for the
+   *     presets' own
    */
   public static RepflowRuntime connect(
-      TemporalOptions temporal, S3Options s3, NumericsProfile numerics, DataRoots dataRoots) {
+      TemporalOptions temporal,
+      S3Options s3,
+      NumericsProfile numerics,
+      DataRoots dataRoots,
+      Duration heartbeatTimeout) {
     if (temporal.embedded()) {
       throw new UsageException(
           "--temporal (or TEMPORAL_ADDRESS) is required: a worker joins a running server;"
               + " start one with `repflow dev` or `temporal server start-dev`");
     }
-    return new RepflowRuntime(temporal, s3, numerics, dataRoots, false);
+    return new RepflowRuntime(temporal, s3, numerics, dataRoots, heartbeatTimeout, false);
   }
 
   public WorkflowClient client() {

@@ -2,6 +2,7 @@ package dev.repflow.worker.cli;
 
 import dev.repflow.common.TaskQueues;
 import dev.repflow.data.DataRoots;
+import dev.repflow.plugin.RepflowPlugin;
 import dev.repflow.worker.runtime.HealthEndpoint;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -58,9 +59,20 @@ public final class WorkerCommand implements Callable<Integer> {
               + " interrupting them (env REPFLOW_SHUTDOWN_GRACE; default 30).")
   private int shutdownGraceSeconds;
 
+  @Option(
+      names = "--heartbeat-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "${env:REPFLOW_HEARTBEAT_TIMEOUT}",
+      description =
+          "A step whose worker stays silent this long is retried on another worker (env"
+              + " REPFLOW_HEARTBEAT_TIMEOUT; default 120, at least 5). Applies to the workflows"
+              + " this worker runs: give every worker the same value.")
+  private String heartbeatTimeout;
+
   @Override
   public Integer call() throws InterruptedException {
     Set<String> taskQueues = taskQueues(queues);
+    Duration timeout = heartbeatTimeout();
     DataRoots roots = dataRoots.roots();
     Duration grace = Duration.ofSeconds(Math.max(0, shutdownGraceSeconds));
     CountDownLatch stop = new CountDownLatch(1);
@@ -74,7 +86,8 @@ public final class WorkerCommand implements Callable<Integer> {
             },
             "repflow-worker-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    try (RepflowRuntime runtime = RepflowRuntime.connect(temporal, s3, numerics.profile(), roots);
+    try (RepflowRuntime runtime =
+            RepflowRuntime.connect(temporal, s3, numerics.profile(), roots, timeout);
         HealthEndpoint health = startHealth(runtime)) {
       runtime.startWorker(taskQueues);
       PrintWriter out = spec.commandLine().getOut();
@@ -103,6 +116,28 @@ public final class WorkerCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       throw new UsageException(
           "--health-port (REPFLOW_HEALTH_PORT): not a port number: " + healthPort);
+    }
+  }
+
+  /** The timeout given, or null for the presets' own. */
+  private Duration heartbeatTimeout() {
+    if (heartbeatTimeout == null || heartbeatTimeout.isBlank()) {
+      return null;
+    }
+    try {
+      Duration timeout = Duration.ofSeconds(Long.parseLong(heartbeatTimeout.strip()));
+      if (timeout.compareTo(RepflowPlugin.MIN_HEARTBEAT_TIMEOUT) < 0) {
+        throw new UsageException(
+            "--heartbeat-timeout (REPFLOW_HEARTBEAT_TIMEOUT): must be at least "
+                + RepflowPlugin.MIN_HEARTBEAT_TIMEOUT.toSeconds()
+                + " seconds, got "
+                + heartbeatTimeout);
+      }
+      return timeout;
+    } catch (NumberFormatException e) {
+      throw new UsageException(
+          "--heartbeat-timeout (REPFLOW_HEARTBEAT_TIMEOUT): not a number of seconds: "
+              + heartbeatTimeout);
     }
   }
 

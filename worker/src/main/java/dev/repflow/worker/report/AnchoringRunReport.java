@@ -4,6 +4,7 @@ import dev.repflow.anchoring.AnchoredModel;
 import dev.repflow.anchoring.AnchoringResult;
 import dev.repflow.anchoring.AnchoringSpec;
 import dev.repflow.anchoring.SummaryRow;
+import dev.repflow.reports.AnchoredModelsTable;
 import dev.repflow.reports.RunTimings;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -28,14 +29,8 @@ public final class AnchoringRunReport {
         spec.train().momentum(),
         spec.train().weightDecay(),
         spec.train().seed());
-    TextTable models = new TextTable("model", "alpha", "train acc", "train loss");
-    for (AnchoredModel m : result.models()) {
-      models.row(
-          m.variant().name(),
-          m.variant().anchored() ? String.valueOf(m.variant().alpha()) : "-",
-          m.trainAccuracy(),
-          m.trainLoss());
-    }
+    TextTable models = new TextTable(AnchoredModelsTable.columns());
+    result.models().forEach(m -> models.row(AnchoredModelsTable.row(m)));
     models.print(out);
     int bins = spec.inference().eceBins();
     out.printf(

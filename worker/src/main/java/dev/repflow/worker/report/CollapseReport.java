@@ -23,13 +23,7 @@ public final class CollapseReport {
     if (backbone == null) {
       out.println("TorchScript backbone " + spec.torchscript());
     } else {
-      out.printf(
-          Locale.ROOT,
-          "Backbone %s pretrained on classes %s: train accuracy %.4f, loss %.4f%n",
-          backbone.model().label(),
-          spec.pretrain().classes(),
-          backbone.trainAccuracy(),
-          backbone.trainLoss());
+      out.println(PretrainedBackbone.describe(backbone, spec.pretrain().classes()));
     }
     out.printf(
         Locale.ROOT,

@@ -1,13 +1,10 @@
 package dev.repflow.worker.report;
 
-import dev.repflow.fungi.CombinationResult;
-import dev.repflow.fungi.FewShotScore;
 import dev.repflow.fungi.FungiResult;
 import dev.repflow.fungi.FungiSpec;
+import dev.repflow.reports.FungiTable;
 import dev.repflow.reports.RunTimings;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /** Prints a finished {@link dev.repflow.fungi.FungiWorkflow} run: combination x metric. */
@@ -22,12 +19,7 @@ public final class FungiReport {
     if (backbone == null) {
       out.println("TorchScript backbone " + spec.torchscript());
     } else {
-      out.printf(
-          Locale.ROOT,
-          "Backbone %s pretrained on classes %s: train accuracy %.4f%n",
-          backbone.model().label(),
-          spec.pretrain().classes(),
-          backbone.trainAccuracy());
+      out.println(PretrainedBackbone.describe(backbone, spec.pretrain().classes()));
     }
     out.printf(
         Locale.ROOT,
@@ -40,28 +32,8 @@ public final class FungiReport {
         spec.evaluate().classes(),
         result.trainFeatures().get("embeddings").rows(),
         result.testFeatures().get("embeddings").rows());
-    List<String> header =
-        new ArrayList<>(
-            List.of("features", "dim", "pca", "kNN acc", "kNN mean/class", "linear acc"));
-    spec.evaluate().shots().forEach(s -> header.add(s + "-shot (+-std)"));
-    header.add("retrieval mAP");
-    TextTable table = new TextTable(header.toArray(String[]::new));
-    for (CombinationResult r : result.results()) {
-      List<Object> row =
-          new ArrayList<>(
-              List.of(
-                  r.name(),
-                  r.dimensions(),
-                  r.pcaDimensions(),
-                  r.knnAccuracy(),
-                  r.knnMeanPerClass(),
-                  r.linearAccuracy()));
-      for (FewShotScore f : r.fewShot()) {
-        row.add(String.format(Locale.ROOT, "%.4f+-%.4f", f.mean(), f.std()));
-      }
-      row.add(r.retrievalMap());
-      table.row(row.toArray());
-    }
+    TextTable table = new TextTable(FungiTable.columns(spec));
+    result.results().forEach(r -> table.row(FungiTable.row(r)));
     table.print(out);
     out.println();
     out.println("Workflow  " + workflowId);

@@ -1,17 +1,15 @@
 package dev.repflow.worker.report;
 
 import dev.repflow.reports.RunTimings;
-import dev.repflow.sweep.GroupSummary;
+import dev.repflow.reports.SweepTables;
 import dev.repflow.sweep.MetricStats;
 import dev.repflow.sweep.PointOutcome;
 import dev.repflow.sweep.SweepResult;
 import dev.repflow.sweep.SweepSpec;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** Prints a finished sweep for the terminal: mean +- std per group and metric, failed points. */
 public final class SweepRunReport {
@@ -37,24 +35,13 @@ public final class SweepRunReport {
       out.println("mean +- sample std over seeds " + spec.seeds().keySet());
     }
     out.println();
-    Set<String> names = new LinkedHashSet<>();
-    result.groups().forEach(g -> g.metrics().forEach(m -> names.add(m.name())));
-    List<String> shown = new ArrayList<>(names).subList(0, Math.min(METRICS_SHOWN, names.size()));
+    List<String> names = SweepTables.metricNames(result.groups());
+    List<String> shown = names.subList(0, Math.min(METRICS_SHOWN, names.size()));
     List<String> header = new ArrayList<>(List.of("metric"));
     result.groups().forEach(g -> header.add(g.group()));
     TextTable table = new TextTable(header.toArray(String[]::new));
-    for (String name : shown) {
-      List<Object> row = new ArrayList<>(List.of(name));
-      for (GroupSummary g : result.groups()) {
-        row.add(
-            g.metrics().stream()
-                .filter(m -> m.name().equals(name))
-                .findFirst()
-                .map(SweepRunReport::meanStd)
-                .orElse("-"));
-      }
-      table.row(row.toArray());
-    }
+    SweepTables.meanStdRows(result.groups(), shown, SweepRunReport::meanStd)
+        .forEach(row -> table.row(row.toArray()));
     table.print(out);
     if (names.size() > shown.size()) {
       out.printf("(%d more metrics in the report)%n", names.size() - shown.size());

@@ -19,13 +19,7 @@ public final class TransferEvalReport {
       RunTimings timings) {
     var backbone = result.backbone();
     out.println();
-    out.printf(
-        Locale.ROOT,
-        "Backbone %s pretrained on classes %s: train accuracy %.4f, loss %.4f%n",
-        backbone.model().label(),
-        spec.pretrain().classes(),
-        backbone.trainAccuracy(),
-        backbone.trainLoss());
+    out.println(PretrainedBackbone.describe(backbone, spec.pretrain().classes()));
     out.printf(
         Locale.ROOT,
         "kNN (k=%d, Euclidean, uniform vote) on classes %s: %d train images as memory, %d test"

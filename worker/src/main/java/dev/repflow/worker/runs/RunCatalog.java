@@ -1,32 +1,17 @@
 package dev.repflow.worker.runs;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.repflow.common.PipelineProgress;
-import dev.repflow.common.RepflowSearchAttributes;
-import dev.repflow.common.RunRecord;
 import dev.repflow.common.StepProgress;
-import dev.repflow.reports.Metric;
 import dev.repflow.worker.runtime.TemporalConnection;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
-import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
-import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
-import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
-import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.common.converter.DataConverter;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import java.lang.reflect.Type;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -46,35 +30,36 @@ import java.util.stream.Collectors;
  * (the embedded one) implements without memo, so those rows are described one by one.
  */
 public final class RunCatalog {
-  private static final long DEADLINE_SECONDS = 10;
-  private static final Type METRICS = new TypeReference<List<Metric>>() {}.getType();
-
   private final TemporalConnection connection;
+  private final TemporalCalls calls;
+  private final RunSummaries summaries;
   private final Set<String> types;
   private final DataConverter converter;
 
   /** Static summaries seen by {@link #describe}, by workflow id (list results lack them). */
-  private final Map<String, String> summaries = new ConcurrentHashMap<>();
+  private final Map<String, String> staticSummaries = new ConcurrentHashMap<>();
 
   /**
    * @param workflowTypes the types that are repflow runs; other workflows are not listed
    */
   public RunCatalog(TemporalConnection connection, Collection<String> workflowTypes) {
     this.connection = connection;
+    this.calls = new TemporalCalls(connection);
     this.types = Set.copyOf(workflowTypes);
     this.converter = connection.client().getOptions().getDataConverter();
+    this.summaries = new RunSummaries(converter);
   }
 
   /** The {@code limit} most recently started repflow runs, newest first. */
   public List<RunSummary> list(int limit) {
     List<WorkflowExecutionInfo> infos;
     try {
-      infos = visibilityQuery(limit);
+      infos = calls.list(typeQuery(), limit);
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
         throw e;
       }
-      infos = openAndClosed(limit);
+      infos = calls.openAndClosed(Math.max(100, 4 * limit)); // filtered by type below
     }
     return infos.stream()
         .filter(i -> types.contains(i.getType().getName()))
@@ -102,7 +87,8 @@ public final class RunCatalog {
    * (queries are answered by a worker, also for closed runs).
    */
   public Optional<PipelineProgress> progress(String workflowId, long seconds) {
-    return query(workflowId, "progress", seconds)
+    return calls
+        .query(workflowId, "progress", seconds)
         .map(p -> converter.fromPayload(p, PipelineProgress.class, PipelineProgress.class));
   }
 
@@ -113,16 +99,7 @@ public final class RunCatalog {
   public Map<String, StepProgress> heartbeats(WorkflowExecution execution) {
     List<PendingActivityInfo> pending;
     try {
-      pending =
-          service()
-              .blockingStub()
-              .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-              .describeWorkflowExecution(
-                  DescribeWorkflowExecutionRequest.newBuilder()
-                      .setNamespace(connection.namespace())
-                      .setExecution(execution)
-                      .build())
-              .getPendingActivitiesList();
+      pending = calls.describe(execution).getPendingActivitiesList();
     } catch (StatusRuntimeException transientError) {
       return Map.of(); // progress is best effort
     }
@@ -155,14 +132,12 @@ public final class RunCatalog {
     var progress = run.running() ? progress(workflowId, 5) : Optional.<PipelineProgress>empty();
     String details =
         run.running()
-            ? query(workflowId, "__temporal_workflow_metadata", 5)
+            ? calls
+                .query(workflowId, "__temporal_workflow_metadata", 5)
                 .map(
                     p ->
                         converter
-                            .fromPayload(
-                                p,
-                                io.temporal.api.sdk.v1.WorkflowMetadata.class,
-                                io.temporal.api.sdk.v1.WorkflowMetadata.class)
+                            .fromPayload(p, WorkflowMetadata.class, WorkflowMetadata.class)
                             .getCurrentDetails())
                 .orElse(null)
             : null;
@@ -194,80 +169,28 @@ public final class RunCatalog {
    * works for runs started by any client, with or without repflow's memo.
    */
   public <T> T input(String workflowId, Class<T> type) {
-    var history =
-        service()
-            .blockingStub()
-            .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-            .getWorkflowExecutionHistory(
-                GetWorkflowExecutionHistoryRequest.newBuilder()
-                    .setNamespace(connection.namespace())
-                    .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                    .setMaximumPageSize(1)
-                    .build());
-    var input = history.getHistory().getEvents(0).getWorkflowExecutionStartedEventAttributes();
-    return input.getInput().getPayloadsCount() == 0
+    var input = calls.started(workflowId).getInput();
+    return input.getPayloadsCount() == 0
         ? null
-        : converter.fromPayload(input.getInput().getPayloads(0), type, type);
+        : converter.fromPayload(input.getPayloads(0), type, type);
   }
 
-  private List<WorkflowExecutionInfo> visibilityQuery(int limit) {
-    String query =
-        types.stream()
-            .sorted()
-            .map(t -> "'" + t + "'")
-            .collect(Collectors.joining(", ", "WorkflowType IN (", ")"));
-    return service()
-        .blockingStub()
-        .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-        .listWorkflowExecutions(
-            ListWorkflowExecutionsRequest.newBuilder()
-                .setNamespace(connection.namespace())
-                .setQuery(query)
-                .setPageSize(limit)
-                .build())
-        .getExecutionsList();
-  }
-
-  /** Without visibility queries: the newest open and closed runs (filtered by type here). */
-  private List<WorkflowExecutionInfo> openAndClosed(int limit) {
-    var stub = service().blockingStub().withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS);
-    int page = Math.max(100, 4 * limit);
-    List<WorkflowExecutionInfo> infos = new ArrayList<>();
-    infos.addAll(
-        stub.listOpenWorkflowExecutions(
-                ListOpenWorkflowExecutionsRequest.newBuilder()
-                    .setNamespace(connection.namespace())
-                    .setMaximumPageSize(page)
-                    .build())
-            .getExecutionsList());
-    infos.addAll(
-        stub.listClosedWorkflowExecutions(
-                ListClosedWorkflowExecutionsRequest.newBuilder()
-                    .setNamespace(connection.namespace())
-                    .setMaximumPageSize(page)
-                    .build())
-            .getExecutionsList());
-    return infos;
+  private String typeQuery() {
+    return types.stream()
+        .sorted()
+        .map(t -> "'" + t + "'")
+        .collect(Collectors.joining(", ", "WorkflowType IN (", ")"));
   }
 
   private Optional<WorkflowExecutionInfo> describe(String workflowId) {
     try {
-      DescribeWorkflowExecutionResponse response =
-          service()
-              .blockingStub()
-              .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-              .describeWorkflowExecution(
-                  DescribeWorkflowExecutionRequest.newBuilder()
-                      .setNamespace(connection.namespace())
-                      .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                      .build());
-      var info = response.getWorkflowExecutionInfo();
-      if (response.getExecutionConfig().getUserMetadata().hasSummary()) {
+      var response = calls.describe(TemporalCalls.latest(workflowId));
+      var metadata = response.getExecutionConfig().getUserMetadata();
+      if (metadata.hasSummary()) {
         // The static summary lives in the execution config; keep it with the info for summary().
-        summaries.put(
-            workflowId, text(response.getExecutionConfig().getUserMetadata().getSummary()));
+        staticSummaries.put(workflowId, summaries.text(metadata.getSummary()));
       }
-      return Optional.of(info);
+      return Optional.of(response.getWorkflowExecutionInfo());
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
         return Optional.empty();
@@ -277,79 +200,6 @@ public final class RunCatalog {
   }
 
   private RunSummary summary(WorkflowExecutionInfo info) {
-    Map<String, Payload> memo = info.getMemo().getFieldsMap();
-    String id = info.getExecution().getWorkflowId();
-    return new RunSummary(
-        id,
-        info.getExecution().getRunId(),
-        info.getType().getName(),
-        memoText(memo, RunRecord.PIPELINE),
-        memoText(memo, RunRecord.EXPERIMENT),
-        status(info.getStatus()),
-        time(info.hasStartTime() ? info.getStartTime() : null),
-        time(info.hasCloseTime() ? info.getCloseTime() : null),
-        info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
-            ? null
-            : Optional.ofNullable(
-                    info.getSearchAttributes()
-                        .getIndexedFieldsMap()
-                        .get(RepflowSearchAttributes.STAGE.getName()))
-                .map(this::text)
-                .orElse(null),
-        headline(memo.get(RunRecord.HEADLINE)),
-        memoText(memo, RunRecord.REPORT),
-        memoText(memo, "sweep"),
-        summaries.get(id));
-  }
-
-  @SuppressWarnings("unchecked") // METRICS is List<Metric>
-  private List<Metric> headline(Payload payload) {
-    return payload == null ? List.of() : converter.fromPayload(payload, List.class, METRICS);
-  }
-
-  private Optional<Payload> query(String workflowId, String type, long seconds) {
-    try {
-      var response =
-          service()
-              .blockingStub()
-              .withDeadlineAfter(seconds, TimeUnit.SECONDS)
-              .queryWorkflow(
-                  io.temporal.api.workflowservice.v1.QueryWorkflowRequest.newBuilder()
-                      .setNamespace(connection.namespace())
-                      .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                      .setQuery(
-                          io.temporal.api.query.v1.WorkflowQuery.newBuilder().setQueryType(type))
-                      .build());
-      return response.getQueryResult().getPayloadsCount() == 0
-          ? Optional.empty()
-          : Optional.of(response.getQueryResult().getPayloads(0));
-    } catch (StatusRuntimeException e) {
-      return Optional.empty(); // not answered in time, or the run cannot be queried (yet)
-    }
-  }
-
-  private String memoText(Map<String, Payload> memo, String key) {
-    Payload p = memo.get(key);
-    if (p == null) {
-      return null;
-    }
-    JsonNode value = converter.fromPayload(p, JsonNode.class, JsonNode.class);
-    return value.isTextual() ? value.asText() : value.toString();
-  }
-
-  private String text(Payload payload) {
-    return converter.fromPayload(payload, String.class, String.class);
-  }
-
-  private static String status(WorkflowExecutionStatus status) {
-    return status.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
-  }
-
-  private static String time(com.google.protobuf.Timestamp t) {
-    return t == null ? null : Instant.ofEpochSecond(t.getSeconds(), t.getNanos()).toString();
-  }
-
-  private WorkflowServiceStubs service() {
-    return connection.service();
+    return summaries.of(info, staticSummaries.get(info.getExecution().getWorkflowId()));
   }
 }

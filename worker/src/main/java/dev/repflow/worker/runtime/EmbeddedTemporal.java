@@ -15,6 +15,7 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * therefore listens on loopback unless told otherwise ({@link #start(String, int)}); the SDK's own
  * {@code TestServer.createPortBoundServer} would listen on every interface.
  *
- * <p>Runs in real time: in time-skipping mode idle workflows would jump to their timeouts.
+ * <p>Runs in real time: in time-skipping mode idle workflows would jump to their timeouts. Workflow
+ * tasks always go to the normal task queue ({@link NoStickyExecution}), so a run goes on when the
+ * worker that ran its last workflow task dies or stops.
  */
 public final class EmbeddedTemporal implements AutoCloseable {
   /** The only namespace the embedded server is set up for. */
@@ -79,7 +82,7 @@ public final class EmbeddedTemporal implements AutoCloseable {
    * The test server's services on {@code address} with the given transport security and server
    * interceptors (tests use TLS and an API-key check); no search attributes registered. Uses the
    * test server's internal classes, pinned with the SDK version; EmbeddedTemporalTest and
-   * TemporalTlsTest cover them.
+   * TemporalTlsTest cover them. Sticky execution is always off ({@link NoStickyExecution}).
    */
   public static EmbeddedTemporal serve(
       InetSocketAddress address, ServerCredentials credentials, List<ServerInterceptor> checks) {
@@ -87,7 +90,10 @@ public final class EmbeddedTemporal implements AutoCloseable {
     TestServicesStarter services = new TestServicesStarter(true, 0);
     try {
       ServerBuilder<?> builder = NettyServerBuilder.forAddress(address, credentials);
-      GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder, checks);
+      List<ServerInterceptor> interceptors = new ArrayList<>(checks);
+      interceptors.add(new NoStickyExecution());
+      GRPCServerHelper.registerServicesAndHealthChecks(
+          services.getServices(), builder, interceptors);
       Server server = builder.build().start();
       return new EmbeddedTemporal(services, server, clientTarget(address, server.getPort()));
     } catch (IOException | RuntimeException e) {

@@ -58,5 +58,12 @@ class ClusterModeTest {
     CliRun badQueue = CliRun.execute("worker", "--temporal", "127.0.0.1:1", "--queues", "tpu");
     assertEquals(RepflowCli.EXIT_FAILURE, badQueue.exitCode(), badQueue.toString());
     assertTrue(badQueue.err().contains("unknown queue 'tpu'"), badQueue.toString());
+
+    CliRun shortTimeout =
+        CliRun.execute("worker", "--temporal", "127.0.0.1:1", "--heartbeat-timeout", "2");
+    assertEquals(RepflowCli.EXIT_FAILURE, shortTimeout.exitCode(), shortTimeout.toString());
+    assertTrue(
+        shortTimeout.err().contains("--heartbeat-timeout (REPFLOW_HEARTBEAT_TIMEOUT): must be at"),
+        shortTimeout.toString());
   }
 }

@@ -11,11 +11,15 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -26,6 +30,8 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,6 +130,39 @@ class EmbeddedTemporalTest {
     }
   }
 
+  @Test
+  void aRunGoesOnWhenTheWorkerOfItsLastWorkflowTaskIsGone() {
+    String queue = "sticky-test";
+    WorkflowOptions options =
+        WorkflowOptions.newBuilder()
+            .setTaskQueue(queue)
+            .setWorkflowId("sticky-test-run")
+            .setWorkflowRunTimeout(Duration.ofSeconds(60))
+            .build();
+    WorkerFactory first = WorkerFactory.newInstance(connection.client());
+    first.newWorker(queue).registerWorkflowImplementationTypes(AwaitSignalImpl.class);
+    first.start();
+    AwaitSignal run = connection.client().newWorkflowStub(AwaitSignal.class, options);
+    WorkflowClient.start(run::run);
+    // The first workflow task has completed on the first worker once its query is answered.
+    assertEquals("waiting", run.state());
+    first.shutdownNow();
+
+    WorkerFactory second = WorkerFactory.newInstance(connection.client());
+    second.newWorker(queue).registerWorkflowImplementationTypes(AwaitSignalImpl.class);
+    second.start();
+    try {
+      run.go();
+      // On the first worker's sticky queue this task would never start (the run would time out).
+      assertEquals(
+          "done", WorkflowStub.fromTyped(run).getResult(30, TimeUnit.SECONDS, String.class));
+    } catch (TimeoutException e) {
+      throw new AssertionError("the next workflow task never reached the second worker", e);
+    } finally {
+      second.shutdownNow();
+    }
+  }
+
   private static void add(String name) {
     operator
         .blockingStub()
@@ -132,6 +171,40 @@ class EmbeddedTemporalTest {
                 .setNamespace("default")
                 .putSearchAttributes(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .build());
+  }
+
+  /** Waits for a signal: two workflow tasks, the second after the first worker is gone. */
+  @WorkflowInterface
+  public interface AwaitSignal {
+    @WorkflowMethod
+    String run();
+
+    @SignalMethod
+    void go();
+
+    @QueryMethod
+    String state();
+  }
+
+  /** Implementation of {@link AwaitSignal}. */
+  public static class AwaitSignalImpl implements AwaitSignal {
+    private boolean go;
+
+    @Override
+    public String run() {
+      Workflow.await(() -> go);
+      return "done";
+    }
+
+    @Override
+    public void go() {
+      go = true;
+    }
+
+    @Override
+    public String state() {
+      return go ? "going" : "waiting";
+    }
   }
 
   /** Upserts a repflow search attribute, as the pipelines' stage tracker does. */
