@@ -3,6 +3,7 @@ package dev.repflow.anchoring;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import dev.repflow.models.Optimizer;
 import dev.repflow.models.Scalars;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -14,7 +15,7 @@ import java.util.List;
  * SGD with momentum and weight decay in PyTorch's form ({@code g' = g + wd w; v = m v + g'; w -= lr
  * v}), with momentum buffers and step count that go into checkpoints so resume is exact.
  */
-final class SgdState {
+final class SgdState implements Optimizer.State {
   private final List<NDArray> velocities;
   private long step;
 
@@ -37,7 +38,8 @@ final class SgdState {
     return step;
   }
 
-  int size() {
+  @Override
+  public int size() {
     return velocities.size();
   }
 
@@ -65,7 +67,8 @@ final class SgdState {
     }
   }
 
-  void write(DataOutputStream out) throws IOException {
+  @Override
+  public void write(DataOutputStream out) throws IOException {
     out.writeLong(step);
     out.writeInt(velocities.size());
     for (NDArray v : velocities) {

@@ -16,7 +16,7 @@ import java.util.List;
  * from a checkpoint would restart them from zero and drift from an uninterrupted run. Keeping them
  * here and storing them in the checkpoint makes resume exact.
  */
-public final class AdamState {
+public final class AdamState implements Optimizer.State {
   private static final float BETA1 = 0.9f;
   private static final float BETA2 = 0.999f;
   private static final float EPSILON = 1e-8f;
@@ -67,7 +67,8 @@ public final class AdamState {
     }
   }
 
-  void write(DataOutputStream out) throws IOException {
+  @Override
+  public void write(DataOutputStream out) throws IOException {
     out.writeInt(step);
     out.writeInt(means.size());
     for (int i = 0; i < means.size(); i++) {
@@ -90,7 +91,8 @@ public final class AdamState {
   }
 
   /** Number of moment pairs, one per parameter. */
-  int size() {
+  @Override
+  public int size() {
     return means.size();
   }
 }

@@ -30,12 +30,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the weights that pretraining (Adam) and anchored training (SGD, cosine schedule, anchors
- * and reference masking) produce for fixed configs, so a change to the training loop or the
- * checkpoint format that alters a single bit of the result fails here. The values were recorded
- * under the default numerics profile (portable, 2 threads) before the two training loops were
- * merged into one; the hash covers every parameter's float32 values in order, not the checkpoint
- * file, whose layout may change.
+ * Pins the weights that pretraining (Adam) and anchored training (SGD, cosine schedule, anchors and
+ * reference masking) produce for fixed configs, so a change to the training loop or the checkpoint
+ * format that alters a single bit of the result fails here. The values were recorded under the
+ * default numerics profile (portable, 2 threads) before the two training loops were merged into
+ * one; the hash covers every parameter's float32 values in order, not the checkpoint file, whose
+ * layout may change.
  */
 @Tag("determinism")
 class TrainedWeightsPinTest {
@@ -97,13 +97,8 @@ class TrainedWeightsPinTest {
                 TrainingListener.none());
     try (NDManager manager = NDManager.newBaseManager()) {
       Classifier model =
-          AnchorCheckpoint.load(
-                  outcome.checkpoint(),
-                  MODEL,
-                  variant.inputFor(data.shape()),
-                  CLASSES.size(),
-                  manager)
-              .model();
+          Checkpoints.load(
+              outcome.checkpoint(), MODEL, CLASSES.size(), variant.inputFor(data.shape()), manager);
       return fingerprint(model, outcome);
     } finally {
       Files.deleteIfExists(outcome.checkpoint());

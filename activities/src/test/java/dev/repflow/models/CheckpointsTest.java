@@ -1,0 +1,103 @@
+package dev.repflow.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import dev.repflow.data.ImageShape;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The one checkpoint format: what its header and training state guard against. */
+class CheckpointsTest {
+  private static final ImageShape ANCHORED = new ImageShape(2, 28, 28);
+  private static final Adam ADAM = new Adam(1e-3f);
+
+  @TempDir Path tmp;
+
+  @Test
+  void trainingStateRoundTripsWithTheOptimizerThatWroteIt() {
+    Path file = tmp.resolve("state.params");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Classifier model = save(file, ADAM, manager);
+      LoadedCheckpoint loaded =
+          Checkpoints.loadForTraining(file, Fixtures.SMALL, 5, ANCHORED, ADAM, manager);
+      assertEquals(3, loaded.state().completedEpochs());
+      assertEquals(0.5, loaded.state().trainAccuracy());
+      assertEquals(model.trainableParameters().size(), loaded.state().optimizer().size());
+      List<Parameter> before = model.parameters();
+      List<Parameter> after = loaded.model().parameters();
+      for (int i = 0; i < before.size(); i++) {
+        assertArrayEquals(
+            before.get(i).getArray().toFloatArray(), after.get(i).getArray().toFloatArray());
+      }
+    }
+  }
+
+  @Test
+  void resumingWithAnotherOptimizerFailsNamingBoth() {
+    Path file = tmp.resolve("adam.params");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      save(file, ADAM, manager);
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  Checkpoints.loadForTraining(
+                      file, Fixtures.SMALL, 5, ANCHORED, new Renamed("sgd"), manager));
+      assertTrue(
+          e.getMessage().contains("holds adam optimizer state, but this training uses sgd"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void anAnchoredCheckpointDoesNotLoadAsAPlainNetwork() {
+    Path file = tmp.resolve("anchored.params");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      save(file, ADAM, manager);
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> Checkpoints.load(file, Fixtures.SMALL, 5, Backbones.FASHION_MNIST, manager));
+      assertTrue(
+          e.getMessage().contains("cnn-w8-e32 with 2 input channels and 5 classes, but"),
+          e.getMessage());
+    }
+  }
+
+  /** A network of two input channels after three epochs, with fresh state of {@code optimizer}. */
+  private static Classifier save(Path file, Optimizer optimizer, NDManager manager) {
+    Classifier model = Backbones.build(Fixtures.SMALL, 5, ANCHORED);
+    model.initialize(manager, 5);
+    var state =
+        new TrainingState(3, 0.5, 1.25, optimizer.zeros(model.trainableParameters(), manager));
+    Checkpoints.save(file, model, state, optimizer);
+    return model;
+  }
+
+  /** Adam under another name, as another optimizer's checkpoint reader sees it. */
+  private record Renamed(String name) implements Optimizer {
+    @Override
+    public State zeros(List<Parameter> parameters, NDManager manager) {
+      return ADAM.zeros(parameters, manager);
+    }
+
+    @Override
+    public State read(DataInputStream in, NDManager manager) throws IOException {
+      return ADAM.read(in, manager);
+    }
+
+    @Override
+    public void update(State state, List<Parameter> parameters, NDManager scratch) {
+      ADAM.update(state, parameters, scratch);
+    }
+  }
+}
