@@ -29,6 +29,6 @@ public interface TrainingInputs {
 
   /** The normalised images themselves, {@code [B, C, H, W]}. */
   static TrainingInputs plain(ImageSet data) {
-    return epoch -> (manager, rows) -> ImageTensors.images(manager, data, rows, 0, rows.length);
+    return epoch -> (manager, rows) -> ImageTensors.images(manager, data, rows);
   }
 }
