@@ -81,9 +81,11 @@ public final class Checkpoints {
       throw new IllegalArgumentException(
           "checkpoint " + file + " has no training state, so training cannot resume from it");
     }
-    if (loaded.state().optimizer().size() != loaded.model().trainableParameters().size()) {
+    OptimizerState state = loaded.state().optimizer();
+    if (state.size() != loaded.model().trainableParameters().size()
+        || state.slots() != optimizer.slots()) {
       throw new IllegalArgumentException(
-          "checkpoint " + file + " has optimizer state for a different number of parameters");
+          "checkpoint " + file + " has optimizer state of another shape than the network's");
     }
     return loaded;
   }

@@ -30,7 +30,7 @@ record Epoch(int number, int batchSize, long seed) {
   Stats run(
       Classifier model,
       Optimizer optimizer,
-      Optimizer.State state,
+      OptimizerState state,
       TrainingInputs.Batches inputs,
       int[] targets,
       NDManager base,

@@ -2,40 +2,26 @@ package dev.repflow.models;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.List;
 
 /**
- * The update rule of a {@link TrainingLoop} with its hyperparameters: Adam for pretraining, SGD
- * with momentum for anchored training. Its {@link State} (moments or momentum buffers, step count)
- * goes into every epoch checkpoint, so a resumed run continues exactly where it stopped.
+ * The update rule of a {@link TrainingLoop} with its hyperparameters: {@link Adam} for pretraining,
+ * SGD with momentum for anchored training. Its buffers live in an {@link OptimizerState}, which
+ * goes into every epoch checkpoint.
  */
 public interface Optimizer {
 
   /** Recorded in checkpoints, so resuming with another optimizer fails naming both. */
   String name();
 
-  /** Fresh state (zero buffers, step 0) for {@code parameters}, created in {@code manager}. */
-  State zeros(List<Parameter> parameters, NDManager manager);
-
-  /** Reads state written by {@link State#write}; its arrays live in {@code manager}. */
-  State read(DataInputStream in, NDManager manager) throws IOException;
+  /** Buffers per parameter in its {@link OptimizerState}. */
+  int slots();
 
   /**
    * One update of every parameter from its gradient, then zeroes the gradients (DJL accumulates
    * them across backward passes). Temporaries live in {@code scratch}, which the caller closes.
    *
-   * @param state made by this optimizer's {@link #zeros} or {@link #read}
+   * @param state {@link #slots()} buffers per parameter of {@code parameters}, updated in place
    */
-  void update(State state, List<Parameter> parameters, NDManager scratch);
-
-  /** The optimizer's buffers and step count. */
-  interface State {
-    void write(DataOutputStream out) throws IOException;
-
-    /** Number of parameters the state holds buffers for. */
-    int size();
-  }
+  void update(OptimizerState state, List<Parameter> parameters, NDManager scratch);
 }

@@ -105,7 +105,8 @@ public final class TrainingLoop {
     if (resume == null) {
       Classifier model = Backbones.build(plan.model(), plan.numClasses(), plan.input());
       model.initialize(base, plan.seed());
-      Optimizer.State zeros = plan.optimizer().zeros(model.trainableParameters(), base);
+      Optimizer optimizer = plan.optimizer();
+      var zeros = OptimizerState.zeros(model.trainableParameters(), optimizer.slots(), base);
       return new LoadedCheckpoint(model, new TrainingState(0, Double.NaN, Double.NaN, zeros));
     }
     if (resume.completedEpochs() > plan.epochs()) {

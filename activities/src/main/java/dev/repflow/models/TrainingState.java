@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * @param optimizer optimizer buffers and step count
  */
 record TrainingState(
-    int completedEpochs, double trainAccuracy, double meanLoss, Optimizer.State optimizer) {
+    int completedEpochs, double trainAccuracy, double meanLoss, OptimizerState optimizer) {
 
   /** Writes the state, naming {@code optimizer} so another optimizer cannot read it. */
   void write(DataOutputStream out, Optimizer by) throws IOException {
@@ -43,6 +43,6 @@ record TrainingState(
               "checkpoint %s holds %s optimizer state, but this training uses %s",
               file, name, by.name()));
     }
-    return new TrainingState(epochs, accuracy, loss, by.read(in, manager));
+    return new TrainingState(epochs, accuracy, loss, OptimizerState.read(in, manager));
   }
 }
