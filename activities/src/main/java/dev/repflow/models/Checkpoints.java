@@ -68,15 +68,14 @@ public final class Checkpoints {
     return read(file, spec, numClasses, input, null, manager).model();
   }
 
-  /** Like {@link #load} but also reads the training state of {@code optimizer}, to resume. */
-  static LoadedCheckpoint loadForTraining(
-      Path file,
-      ModelSpec spec,
-      int numClasses,
-      ImageShape input,
-      Optimizer optimizer,
-      NDManager manager) {
-    LoadedCheckpoint loaded = read(file, spec, numClasses, input, optimizer, manager);
+  /**
+   * Like {@link #load} for the network of {@code plan}, but also reads the training state of its
+   * optimizer, to resume.
+   */
+  static LoadedCheckpoint loadForTraining(Path file, TrainingLoop.Plan plan, NDManager manager) {
+    Optimizer optimizer = plan.optimizer();
+    LoadedCheckpoint loaded =
+        read(file, plan.model(), plan.numClasses(), plan.input(), optimizer, manager);
     if (loaded.state() == null) {
       throw new IllegalArgumentException(
           "checkpoint " + file + " has no training state, so training cannot resume from it");

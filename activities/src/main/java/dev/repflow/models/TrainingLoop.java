@@ -113,14 +113,7 @@ public final class TrainingLoop {
       throw new IllegalArgumentException(
           "cannot resume after epoch " + resume.completedEpochs() + " of " + plan.epochs());
     }
-    LoadedCheckpoint loaded =
-        Checkpoints.loadForTraining(
-            resume.checkpointFile(),
-            plan.model(),
-            plan.numClasses(),
-            plan.input(),
-            plan.optimizer(),
-            base);
+    LoadedCheckpoint loaded = Checkpoints.loadForTraining(resume.checkpointFile(), plan, base);
     if (loaded.state().completedEpochs() != resume.completedEpochs()) {
       throw new IllegalArgumentException(
           String.format(

@@ -25,8 +25,7 @@ class CheckpointsTest {
     Path file = tmp.resolve("state.params");
     try (NDManager manager = NDManager.newBaseManager()) {
       Classifier model = save(file, ADAM, manager);
-      LoadedCheckpoint loaded =
-          Checkpoints.loadForTraining(file, Fixtures.SMALL, 5, ANCHORED, ADAM, manager);
+      LoadedCheckpoint loaded = Checkpoints.loadForTraining(file, plan(ADAM), manager);
       assertEquals(3, loaded.state().completedEpochs());
       assertEquals(0.5, loaded.state().trainAccuracy());
       OptimizerState buffers = loaded.state().optimizer();
@@ -51,9 +50,7 @@ class CheckpointsTest {
       IllegalArgumentException e =
           assertThrows(
               IllegalArgumentException.class,
-              () ->
-                  Checkpoints.loadForTraining(
-                      file, Fixtures.SMALL, 5, ANCHORED, new Renamed("sgd"), manager));
+              () -> Checkpoints.loadForTraining(file, plan(new Renamed("sgd")), manager));
       assertTrue(
           e.getMessage().contains("holds adam optimizer state, but this training uses sgd"),
           e.getMessage());
@@ -85,6 +82,11 @@ class CheckpointsTest {
     var state = new TrainingState(3, 0.5, 1.25, buffers);
     Checkpoints.save(file, model, state, optimizer);
     return model;
+  }
+
+  /** Training of the network that {@link #save} writes, with {@code optimizer}. */
+  private static TrainingLoop.Plan plan(Optimizer optimizer) {
+    return new TrainingLoop.Plan(Fixtures.SMALL, 5, ANCHORED, 3, 8, 1, optimizer, "");
   }
 
   /** Adam under another name, as another optimizer's checkpoint reader sees it. */
