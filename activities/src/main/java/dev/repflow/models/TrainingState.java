@@ -17,7 +17,7 @@ import java.nio.file.Path;
 record TrainingState(
     int completedEpochs, double trainAccuracy, double meanLoss, OptimizerState optimizer) {
 
-  /** Writes the state, naming {@code optimizer} so another optimizer cannot read it. */
+  /** Writes the state, naming the optimizer {@code by} that made it, so no other one reads it. */
   void write(DataOutputStream out, Optimizer by) throws IOException {
     out.writeInt(completedEpochs);
     out.writeDouble(trainAccuracy);
