@@ -119,11 +119,7 @@ final class ProcessCluster implements AutoCloseable {
    * end before any heartbeat with a stored checkpoint reaches it.
    */
   Optional<PendingActivityInfo> awaitStoredFiles(
-      String workflowId,
-      String type,
-      String s3Prefix,
-      Predicate<List<String>> when,
-      Duration limit)
+      String workflowId, String type, String s3Prefix, Predicate<List<String>> when, Duration limit)
       throws IOException, InterruptedException {
     Path folder = s3Dir().resolve("repflow").resolve(s3Prefix);
     long deadline = System.nanoTime() + limit.toNanos();
