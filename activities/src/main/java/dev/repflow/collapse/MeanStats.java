@@ -1,5 +1,7 @@
 package dev.repflow.collapse;
 
+import dev.repflow.linalg.Matrices;
+
 /**
  * Per-class sample counts and feature sums: the mergeable state behind class means (the reference
  * library's {@code MeanAccumulator}).
@@ -47,13 +49,13 @@ public record MeanStats(long[] counts, double[][] sums) {
       if (counts[k] == 0) {
         throw new IllegalArgumentException("class row " + k + " has no samples");
       }
-      m[k] = Linalg.scale(sums[k], 1.0 / counts[k]);
+      m[k] = Matrices.scale(sums[k], 1.0 / counts[k]);
     }
     return m;
   }
 
   /** Global mean {@code [D]}: the unweighted mean of the class means (as the reference library). */
   public double[] globalMean() {
-    return Linalg.columnMean(means());
+    return Matrices.columnMeans(means());
   }
 }

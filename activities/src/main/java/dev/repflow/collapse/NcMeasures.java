@@ -1,9 +1,7 @@
 package dev.repflow.collapse;
 
-import java.util.Arrays;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealVector;
+import dev.repflow.linalg.Matrices;
+import dev.repflow.linalg.SymmetricEigen;
 
 /**
  * Neural-collapse measures on finished statistics, with the definitions of the reference library
@@ -35,30 +33,28 @@ public final class NcMeasures {
   public static double covarianceRatio(
       double[][] sigmaW, double[][] means, double[] globalMean, Nc1Method method) {
     int k = means.length;
-    double[][] sigmaB = betweenCovariance(Linalg.subtract(means, globalMean));
+    double[][] sigmaB = betweenCovariance(Matrices.centered(means, globalMean));
     if (method == Nc1Method.QUOTIENT) {
       return trace(sigmaW) / trace(sigmaB);
     }
-    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(sigmaB, false));
-    double[] values = eigen.getRealEigenvalues();
+    SymmetricEigen eigen = SymmetricEigen.of(sigmaB); // values descending
+    double[] values = eigen.values();
     int dim = values.length;
-    Integer[] order = new Integer[dim];
-    for (int i = 0; i < dim; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (x, y) -> Double.compare(values[y], values[x]));
     // PINV: torch.linalg.pinv's default cut-off, D * eps * largest; SVD: the top K-1 directions.
-    double cutoff = dim * Math.ulp(1.0) * values[order[0]];
+    double cutoff = dim * Math.ulp(1.0) * values[0];
     int keep = method == Nc1Method.SVD ? Math.min(k - 1, dim) : dim;
-    var within = new Array2DRowRealMatrix(sigmaW, false);
+    double[][] vectors = eigen.vectors();
+    double[][] withinTimesVectors = Matrices.times(sigmaW, vectors);
     double sum = 0;
-    for (int r = 0; r < keep; r++) {
-      int i = order[r];
+    for (int i = 0; i < keep; i++) {
       if (method == Nc1Method.PINV && values[i] <= cutoff) {
         continue;
       }
-      RealVector v = eigen.getEigenvector(i);
-      sum += within.operate(v).dotProduct(v) / values[i];
+      double quadratic = 0; // v^T sigmaW v
+      for (int a = 0; a < dim; a++) {
+        quadratic += vectors[a][i] * withinTimesVectors[a][i];
+      }
+      sum += quadratic / values[i];
     }
     return sum / k;
   }
@@ -69,41 +65,42 @@ public final class NcMeasures {
         means.length,
         tile,
         (i, j) ->
-            (varianceNorms[i] + varianceNorms[j]) / 2 / Linalg.squaredDistance(means[i], means[j]))[
-        0];
+            (varianceNorms[i] + varianceNorms[j])
+                / 2
+                / Matrices.squaredDistance(means[i], means[j]))[0];
   }
 
   /** NC2 excess incoherence of the centred means from a simplex ETF (Kothapalli 2023). */
   public static double simplexEtfError(double[][] means, double[] globalMean) {
-    double[][] centred = Linalg.subtract(means, globalMean);
+    double[][] centred = Matrices.centered(means, globalMean);
     return structureError(centred, centred);
   }
 
   /** NC2 (generalized): {@code [mean, variance]} of a kernel over normalized centred means. */
   public static double[] kernelStats(
       double[][] means, double[] globalMean, Kernel kernel, int tile) {
-    double[][] unit = Linalg.normalizeRows(Linalg.subtract(means, globalMean), NORMALIZE_EPS);
+    double[][] unit = Matrices.normalizeRows(Matrices.centered(means, globalMean), NORMALIZE_EPS);
     int dim = globalMean.length;
     return PairwiseStats.meanAndVariance(
         unit.length,
         tile,
-        (i, j) -> kernel.apply(Math.sqrt(Linalg.squaredDistance(unit[i], unit[j])), dim));
+        (i, j) -> kernel.apply(Math.sqrt(Matrices.squaredDistance(unit[i], unit[j])), dim));
   }
 
   /** NC3 self-duality: ETF error of the cross structure of classifier {@code [K, D]} and means. */
   public static double selfDualityError(double[][] weights, double[][] means, double[] globalMean) {
-    return structureError(Linalg.subtract(means, globalMean), weights);
+    return structureError(Matrices.centered(means, globalMean), weights);
   }
 
   /** NC3 uniform duality: sample variance over classes of {@code w_k . (mu_k - mu_G)}. */
   public static double uniformDualityVariance(
       double[][] weights, double[][] means, double[] globalMean) {
-    double[][] centred = Linalg.subtract(means, globalMean);
+    double[][] centred = Matrices.centered(means, globalMean);
     int k = means.length;
     double[] sims = new double[k];
     double mean = 0;
     for (int c = 0; c < k; c++) {
-      sims[c] = Linalg.dot(weights[c], centred[c]);
+      sims[c] = Matrices.dot(weights[c], centred[c]);
       mean += sims[c] / k;
     }
     double ss = 0;
@@ -116,9 +113,9 @@ public final class NcMeasures {
   /** NC5: mean over classes of {@code |cos(mu_k, mu_G^ood)|} (Ammar et al. 2024). */
   public static double orthogonalityDeviation(double[][] means, double[] oodGlobalMean) {
     double total = 0;
-    double oodNorm = Linalg.norm(oodGlobalMean);
+    double oodNorm = Matrices.norm(oodGlobalMean);
     for (double[] m : means) {
-      total += Math.abs(Linalg.dot(m, oodGlobalMean) / (Linalg.norm(m) * oodNorm));
+      total += Math.abs(Matrices.dot(m, oodGlobalMean) / (Matrices.norm(m) * oodNorm));
     }
     return total / means.length;
   }
@@ -133,7 +130,7 @@ public final class NcMeasures {
     double fro = 0;
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {
-        s[i][j] = Linalg.dot(b[i], a[j]);
+        s[i][j] = Matrices.dot(b[i], a[j]);
         fro += s[i][j] * s[i][j];
       }
     }

@@ -1,28 +1,26 @@
 package dev.repflow.eval;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import dev.repflow.models.Scalars;
+import dev.repflow.linalg.DistanceBlocks;
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 /**
  * Brute-force k-nearest-neighbour classifier: Euclidean distance, uniform vote.
  *
- * <p>Distances come from one matrix product per block of queries ({@code |q|^2 - 2 q.m + |m|^2} in
- * float64, so the neighbour order matches an exact computation), which is what makes 30k x 5k x 784
- * pixel baselines take seconds instead of minutes. Tied votes go to the smallest class id, as in
- * scikit-learn; neighbours at exactly equal distance are taken in no guaranteed order.
+ * <p>Distances come from one float32 matrix product per block of queries ({@link DistanceBlocks});
+ * the neighbours are then exact ({@link NearestNeighbours}: float64 distances of the float32
+ * features, equal distances by memory index), so predictions equal scikit-learn's brute-force
+ * {@code KNeighborsClassifier} on the same features (which orders exactly equal distances in no
+ * documented way; {@code SklearnAgreementTest}). Tied votes go to the smallest label, as in
+ * scikit-learn.
  */
 public final class KnnClassifier {
-  private static final int QUERY_BLOCK = 512;
-
   private final NDManager manager;
   private final int k;
 
   /**
-   * @param manager parent scope; each query block opens a sub-manager of it
+   * @param manager parent scope of the distance blocks
    * @param k neighbours per query, at most the memory size
    */
   public KnnClassifier(NDManager manager, int k) {
@@ -41,63 +39,49 @@ public final class KnnClassifier {
    */
   public long[] predict(
       float[][] memory, long[] memoryLabels, float[][] queries, IntConsumer onBlock) {
-    if (k > memory.length) {
-      throw new IllegalArgumentException(
-          "k=" + k + " is larger than the memory set (" + memory.length + " rows)");
-    }
+    checkK(k, memory.length);
     long[] predictions = new long[queries.length];
-    try (NDManager scope = manager.newSubManager()) {
-      NDArray mem = scope.create(memory).toType(DataType.FLOAT64, false);
-      NDArray memNorms = mem.square().sum(new int[] {1});
-      for (int start = 0; start < queries.length; start += QUERY_BLOCK) {
-        int end = Math.min(queries.length, start + QUERY_BLOCK);
-        try (NDManager block = scope.newSubManager()) {
-          long[][] neighbours = nearest(block, mem, memNorms, slice(queries, start, end));
-          for (int q = 0; q < neighbours.length; q++) {
-            predictions[start + q] = vote(neighbours[q], memoryLabels);
-          }
-        }
-        onBlock.accept(end);
-      }
+    try (DistanceBlocks distances = new DistanceBlocks(manager, memory)) {
+      distances.forEachRow(
+          queries,
+          (q, row, bound) ->
+              predictions[q] =
+                  vote(NearestNeighbours.of(row, bound, queries[q], memory, k), memoryLabels),
+          onBlock);
     }
     return predictions;
   }
 
-  /** Indices {@code [B, k]} of the k nearest memory rows of each query in the block. */
-  private long[][] nearest(NDManager block, NDArray mem, NDArray memNorms, float[][] queries) {
-    NDArray q = block.create(queries).toType(DataType.FLOAT64, false);
-    NDArray qNorms = q.square().sum(new int[] {1}, true);
-    // Squared distances [B, M]; the query norm does not change the order but keeps values exact.
-    NDArray distances =
-        qNorms.sub(q.matMul(mem.transpose()).mul(Scalars.of(q, 2))).add(memNorms.expandDims(0));
-    NDList top = distances.topK(k, 1, false, true);
-    NDArray indices = top.get(1).toType(DataType.INT64, false);
-    long[] flat = indices.toLongArray();
-    long[][] result = new long[queries.length][k];
-    for (int i = 0; i < queries.length; i++) {
-      System.arraycopy(flat, i * k, result[i], 0, k);
+  /**
+   * @throws IllegalArgumentException when {@code k} is larger than the memory set
+   */
+  public static void checkK(int k, int memorySize) {
+    if (k > memorySize) {
+      throw new IllegalArgumentException(
+          "k=" + k + " is larger than the memory set (" + memorySize + " rows)");
     }
-    return result;
   }
 
   /** Majority label among neighbours; ties go to the smallest label. */
-  static long vote(long[] neighbours, long[] labels) {
-    java.util.TreeMap<Long, Integer> counts = new java.util.TreeMap<>();
-    for (long n : neighbours) {
-      counts.merge(labels[(int) n], 1, Integer::sum);
+  public static long vote(int[] neighbours, long[] labels) {
+    long[] votes = new long[neighbours.length];
+    for (int i = 0; i < neighbours.length; i++) {
+      votes[i] = labels[neighbours[i]];
     }
-    long best = counts.firstKey();
+    Arrays.sort(votes);
+    long best = votes[0];
     int bestCount = 0;
-    for (var e : counts.entrySet()) {
-      if (e.getValue() > bestCount) {
-        best = e.getKey();
-        bestCount = e.getValue();
+    for (int i = 0; i < votes.length; ) {
+      int j = i;
+      while (j < votes.length && votes[j] == votes[i]) {
+        j++;
       }
+      if (j - i > bestCount) { // strictly more: among equal counts the smaller label stays
+        best = votes[i];
+        bestCount = j - i;
+      }
+      i = j;
     }
     return best;
-  }
-
-  private static float[][] slice(float[][] rows, int from, int to) {
-    return java.util.Arrays.copyOfRange(rows, from, to);
   }
 }

@@ -4,12 +4,17 @@ import ai.djl.ndarray.NDManager;
 import dev.repflow.artifacts.FeatureTable;
 import dev.repflow.eval.ClassificationMetrics;
 import dev.repflow.eval.KnnClassifier;
+import dev.repflow.eval.NearestNeighbours;
+import dev.repflow.linalg.DistanceBlocks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Evaluates one feature combination: normalise and concatenate blocks, PCA, then each metric. */
+/**
+ * Evaluates one feature combination: normalise and concatenate blocks, PCA, then each metric. kNN
+ * and retrieval share one pass over the test-to-train distances.
+ */
 final class CombinationEvaluator {
   private CombinationEvaluator() {}
 
@@ -32,13 +37,26 @@ final class CombinationEvaluator {
     float[][] x = FeatureBlocks.concat(train.stream().map(FeatureTable::features).toList());
     float[][] q = FeatureBlocks.concat(test.stream().map(FeatureTable::features).toList());
     stage.accept("pca");
-    Pca pca = Pca.fit(x, settings.pcaDim());
-    float[][] xp = pca.transform(x);
-    float[][] qp = pca.transform(q);
+    Pca pca = Pca.fit(manager, x, settings.pcaDim());
+    float[][] xp = pca.transform(manager, x);
+    float[][] qp = pca.transform(manager, q);
 
-    stage.accept("knn");
-    long[] knn = new KnnClassifier(manager, settings.k()).predict(xp, trainLabels, qp, done -> {});
+    stage.accept("knn and retrieval");
+    KnnClassifier.checkK(settings.k(), xp.length);
+    long[] knn = new long[qp.length];
+    double[] ap = new double[qp.length];
+    try (DistanceBlocks distances = new DistanceBlocks(manager, xp)) {
+      distances.forEachRow(
+          qp,
+          (i, row, bound) -> {
+            int[] nearest = NearestNeighbours.of(row, bound, qp[i], xp, settings.k());
+            knn[i] = KnnClassifier.vote(nearest, trainLabels);
+            ap[i] = RetrievalMap.averagePrecision(row, trainLabels, testLabels[i]);
+          },
+          done -> {});
+    }
     ClassificationMetrics knnMetrics = ClassificationMetrics.of(knn, testLabels);
+    double map = RetrievalMap.mean(ap);
 
     stage.accept("linear probe");
     long[] probe =
@@ -57,8 +75,6 @@ final class CombinationEvaluator {
       fewShot.add(new FewShotScore(shots, mean, Math.sqrt(var)));
     }
 
-    stage.accept("retrieval");
-    double map = RetrievalMap.of(manager, xp, trainLabels, qp, testLabels);
     return new CombinationReport(
         name,
         trainUris,

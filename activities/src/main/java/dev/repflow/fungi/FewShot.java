@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Few-shot classification by nearest class mean: per episode, {@code shots} seeded train images per
@@ -56,27 +57,38 @@ final class FewShot {
         }
         labels[c++] = e.getKey();
       }
-      int correct = 0;
-      for (int q = 0; q < test.length; q++) {
-        int best = 0;
-        double bestDist = Double.MAX_VALUE;
-        for (int k = 0; k < means.length; k++) {
-          double dist = 0;
-          for (int j = 0; j < d; j++) {
-            double diff = test[q][j] - means[k][j];
-            dist += diff * diff;
-          }
-          if (dist < bestDist) {
-            bestDist = dist;
-            best = k;
-          }
-        }
-        if (labels[best] == testLabels[q]) {
-          correct++;
+      double[] meanNorms = new double[means.length];
+      for (int k = 0; k < means.length; k++) {
+        for (double v : means[k]) {
+          meanNorms[k] += v * v;
         }
       }
+      // argmin_k |q - mu_k|^2 = argmin_k |mu_k|^2 - 2 q.mu_k; the first class on ties.
+      long correct =
+          IntStream.range(0, test.length)
+              .parallel()
+              .filter(q -> labels[nearestMean(test[q], means, meanNorms)] == testLabels[q])
+              .count();
       accuracies[ep] = (double) correct / test.length;
     }
     return accuracies;
+  }
+
+  private static int nearestMean(float[] q, double[][] means, double[] meanNorms) {
+    int best = 0;
+    double bestScore = Double.POSITIVE_INFINITY;
+    for (int k = 0; k < means.length; k++) {
+      double dot = 0;
+      double[] mean = means[k];
+      for (int j = 0; j < q.length; j++) {
+        dot += q[j] * mean[j];
+      }
+      double score = meanNorms[k] - 2 * dot;
+      if (score < bestScore) {
+        bestScore = score;
+        best = k;
+      }
+    }
+    return best;
   }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
 public class FungiEvalActivitiesImpl implements FungiEvalActivities {
   static final String EVALUATE = "fungi-evaluate";
   static final String SUMMARY = "fungi-summary";
-  private static final int VERSION = 1;
+  private static final int VERSION = 2; // 2: matrix-product evaluation, projection schemes
 
   private final ArtifactStore store;
   private final FeatureFiles files;

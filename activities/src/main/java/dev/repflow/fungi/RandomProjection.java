@@ -8,8 +8,9 @@ import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
 
 /**
- * Achlioptas random projections: entries +-1 with equal probability, scaled 1/sqrt(P), drawn from
- * one seeded stream so the same plan always gives the same matrices.
+ * Achlioptas random projections: entries +-1 with equal probability, scaled so the projection keeps
+ * squared norms in expectation, drawn from seeded streams so the same plan always gives the same
+ * matrices.
  */
 public final class RandomProjection {
   private static final int CHUNK_ROWS = 4096;
@@ -31,6 +32,48 @@ public final class RandomProjection {
     return new NDList(
         signs(manager, plan.seed(), plan.outputs(), pOut, 1 / Math.sqrt(pOut)),
         signs(manager, plan.seed() + 1, plan.inputs(), pIn, 1 / Math.sqrt(pIn)));
+  }
+
+  /**
+   * Khatri-Rao: U {@code [out, P]} scaled 1/sqrt(P) and W {@code [in + 1, P]} unscaled; feature k
+   * is {@code u_k^T G w_k}, so column k of the implied [G, P] matrix is {@code u_k kron w_k}.
+   */
+  public static NDList khatriRao(NDManager manager, ProjectionPlan plan) {
+    return new NDList(
+        signs(manager, plan.seed(), plan.outputs(), plan.dim(), 1 / Math.sqrt(plan.dim())),
+        signs(manager, plan.seed() + 1, plan.inputs(), plan.dim(), 1));
+  }
+
+  /**
+   * Sketch: the Kronecker sides (a side kept whole has none), then for the count sketch a seeded
+   * permutation {@code [S]} (int64; bucket k sums positions {@code perm[k S/P .. (k+1) S/P)}) and
+   * signs {@code [S]}, S = {@link ProjectionPlan#sketchSize()}.
+   */
+  public static NDList sketch(NDManager manager, ProjectionPlan plan) {
+    NDList out = new NDList();
+    int a = plan.outputFactor();
+    int b = plan.inputFactor();
+    if (a < plan.outputs()) {
+      out.add(signs(manager, plan.seed(), plan.outputs(), a, 1 / Math.sqrt(a)));
+    }
+    if (b < plan.inputs()) {
+      out.add(signs(manager, plan.seed() + 1, plan.inputs(), b, 1 / Math.sqrt(b)));
+    }
+    int size = plan.sketchSize();
+    long[] perm = new long[size];
+    for (int i = 0; i < size; i++) {
+      perm[i] = i;
+    }
+    SplittableRandom random = new SplittableRandom(plan.seed() + 2);
+    for (int i = size - 1; i > 0; i--) { // Fisher-Yates
+      int j = random.nextInt(i + 1);
+      long t = perm[i];
+      perm[i] = perm[j];
+      perm[j] = t;
+    }
+    out.add(manager.create(perm));
+    out.add(signs(manager, plan.seed() + 3, 1, size, 1).reshape(size));
+    return out;
   }
 
   /** A {@code [rows, cols]} matrix of +-scale, built in row chunks to bound Java heap use. */

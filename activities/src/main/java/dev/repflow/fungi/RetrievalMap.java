@@ -1,63 +1,76 @@
 package dev.repflow.fungi;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import dev.repflow.models.Scalars;
+import dev.repflow.linalg.DistanceBlocks;
 import java.util.Arrays;
 
 /**
  * Mean average precision of queries ranking a database by Euclidean distance; relevant = same
- * label. AP of a query = mean over its relevant items of the precision at their rank.
+ * label. AP of a query = mean over its relevant items of the precision at their rank; at equal
+ * distance relevant items rank first. Distances are {@link DistanceBlocks}' (float32 cross term),
+ * so near-equal distances may rank differently from a float64 computation: mAP moves by ~1e-6.
  */
 final class RetrievalMap {
-  private static final int BLOCK = 256;
-
   private RetrievalMap() {}
 
+  /**
+   * @param database {@code [M, D]}
+   * @param queries {@code [Q, D]}
+   */
   static double of(
       NDManager manager, float[][] database, long[] dbLabels, float[][] queries, long[] qLabels) {
-    double total = 0;
-    try (NDManager scope = manager.newSubManager()) {
-      NDArray db = scope.create(database).toType(DataType.FLOAT64, false);
-      NDArray dbNorms = db.square().sum(new int[] {1}).expandDims(0);
-      for (int start = 0; start < queries.length; start += BLOCK) {
-        int end = Math.min(queries.length, start + BLOCK);
-        try (NDManager block = scope.newSubManager()) {
-          NDArray q =
-              block.create(Arrays.copyOfRange(queries, start, end)).toType(DataType.FLOAT64, false);
-          NDArray dist =
-              q.square()
-                  .sum(new int[] {1}, true)
-                  .sub(q.matMul(db.transpose()).mul(Scalars.of(q, 2)))
-                  .add(dbNorms);
-          double[] flat = dist.toDoubleArray();
-          for (int i = start; i < end; i++) {
-            total +=
-                averagePrecision(
-                    flat, (i - start) * database.length, database.length, dbLabels, qLabels[i]);
-          }
-        }
-      }
+    double[] ap = new double[queries.length];
+    try (DistanceBlocks distances = new DistanceBlocks(manager, database)) {
+      distances.forEachRow(
+          queries, (q, row, bound) -> ap[q] = averagePrecision(row, dbLabels, qLabels[q]), d -> {});
     }
-    return total / queries.length;
+    return mean(ap);
   }
 
-  /** AP of one query whose distances are {@code dist[offset, offset + n)}. */
-  static double averagePrecision(double[] dist, int offset, int n, long[] labels, long label) {
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Double.compare(dist[offset + a], dist[offset + b]));
-    int hits = 0;
+  /** The mean of per-query APs, summed in query order (rows are computed in parallel). */
+  static double mean(double[] ap) {
     double sum = 0;
-    for (int rank = 0; rank < n; rank++) {
-      if (labels[order[rank]] == label) {
-        hits++;
-        sum += hits / (double) (rank + 1);
+    for (double v : ap) {
+      sum += v;
+    }
+    return sum / ap.length;
+  }
+
+  /**
+   * AP of one query: the relevant and the other distances are sorted apart, then the rank of each
+   * relevant item is its place among the relevant ones plus the others strictly nearer.
+   *
+   * @param distances {@code [M]} to every database item
+   */
+  static double averagePrecision(double[] distances, long[] labels, long label) {
+    int relevantCount = 0;
+    for (long l : labels) {
+      relevantCount += l == label ? 1 : 0;
+    }
+    if (relevantCount == 0) {
+      return 0;
+    }
+    double[] relevant = new double[relevantCount];
+    double[] others = new double[labels.length - relevantCount];
+    int r = 0;
+    int o = 0;
+    for (int j = 0; j < labels.length; j++) {
+      if (labels[j] == label) {
+        relevant[r++] = distances[j];
+      } else {
+        others[o++] = distances[j];
       }
     }
-    return hits == 0 ? 0 : sum / hits;
+    Arrays.sort(relevant);
+    Arrays.sort(others);
+    double sum = 0;
+    int nearer = 0;
+    for (int hit = 0; hit < relevantCount; hit++) {
+      while (nearer < others.length && others[nearer] < relevant[hit]) {
+        nearer++;
+      }
+      sum += (hit + 1) / (double) (hit + 1 + nearer);
+    }
+    return sum / relevantCount;
   }
 }

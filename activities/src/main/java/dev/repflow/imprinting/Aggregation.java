@@ -1,5 +1,7 @@
 package dev.repflow.imprinting;
 
+import dev.repflow.linalg.Matrices;
+
 /**
  * AGG of IMPRINT's {@code ImprintedModel.forward}: {@code max} takes, per class, the largest inner
  * product of the query with the class's weights and predicts the best class; {@code mnn} votes
@@ -21,7 +23,7 @@ record Aggregation(ImprintConfig config, double[][] w, int[] classOf, int classe
     double[] best = new double[classes];
     java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
     for (int p = 0; p < w.length; p++) {
-      best[classOf[p]] = Math.max(best[classOf[p]], dot(w[p], query));
+      best[classOf[p]] = Math.max(best[classOf[p]], Matrices.dot(w[p], query));
     }
     return argmax(best);
   }
@@ -81,14 +83,6 @@ record Aggregation(ImprintConfig config, double[][] w, int[] classOf, int classe
       }
       default -> throw new IllegalArgumentException("unknown distance " + config.distance());
     }
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int d = 0; d < a.length; d++) {
-      s += a[d] * b[d];
-    }
-    return s;
   }
 
   private static int argmax(double[] v) {

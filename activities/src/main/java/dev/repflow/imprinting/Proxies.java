@@ -1,10 +1,8 @@
 package dev.repflow.imprinting;
 
+import dev.repflow.linalg.Matrices;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Weight vectors made by GEN from a task's train embeddings.
@@ -59,26 +57,29 @@ record Proxies(double[][] vectors, int[] classOf) {
    */
   private static Proxies leastSquares(double[][] x, int[] rows, int classes, double lambda) {
     int dim = x[0].length;
-    RealMatrix xm = new Array2DRowRealMatrix(x, false);
-    RealMatrix gram = xm.transpose().multiply(xm).scalarMultiply(1.0 / x.length);
-    for (int d = 0; d < dim; d++) {
-      gram.addToEntry(d, d, lambda);
+    double[][] gram = Matrices.transposeTimes(x, x);
+    for (int r = 0; r < dim; r++) {
+      for (int c = 0; c < dim; c++) {
+        gram[r][c] /= x.length;
+      }
+      gram[r][r] += lambda;
     }
     double[][] means = new double[classes][];
     for (int c = 0; c < classes; c++) {
       means[c] = mean(members(x, rows, c));
     }
     // (S + mu mu^T + lambda I) is symmetric, so W^T = A^-1 M^T / K
-    RealMatrix w =
-        new CholeskyDecomposition(gram, 1e-12, 1e-15)
-            .getSolver()
-            .solve(new Array2DRowRealMatrix(means, false).transpose())
-            .scalarMultiply(1.0 / classes);
+    double[][] w = Matrices.solvePositiveDefinite(gram, transpose(means)); // [D, K]
+    for (double[] row : w) {
+      for (int c = 0; c < classes; c++) {
+        row[c] /= classes;
+      }
+    }
     int[] owners = new int[classes];
     for (int c = 0; c < classes; c++) {
       owners[c] = c;
     }
-    return new Proxies(w.transpose().getData(), owners);
+    return new Proxies(transpose(w), owners);
   }
 
   private static double[][] members(double[][] x, int[] rows, int c) {
@@ -102,5 +103,15 @@ record Proxies(double[][] vectors, int[] classOf) {
       }
     }
     return m;
+  }
+
+  private static double[][] transpose(double[][] m) {
+    double[][] t = new double[m[0].length][m.length];
+    for (int i = 0; i < m.length; i++) {
+      for (int j = 0; j < m[0].length; j++) {
+        t[j][i] = m[i][j];
+      }
+    }
+    return t;
   }
 }

@@ -1,5 +1,8 @@
 package dev.repflow.stitching;
 
+import dev.repflow.linalg.Matrices;
+import dev.repflow.linalg.SymmetricEigen;
+
 /**
  * Direct matching (least squares): {@code A = pinv([X 1]) Y}, the minimum-norm solution when the
  * system is underdetermined.

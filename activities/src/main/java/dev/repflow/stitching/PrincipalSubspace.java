@@ -1,5 +1,8 @@
 package dev.repflow.stitching;
 
+import dev.repflow.linalg.Matrices;
+import dev.repflow.linalg.SymmetricEigen;
+
 /**
  * The top-{@code r} principal subspace of a sample of representations: how "retain rank r" is
  * defined throughout this package (centre, keep the r leading principal directions).

@@ -1,5 +1,6 @@
 package dev.repflow.stitching;
 
+import dev.repflow.linalg.Matrices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

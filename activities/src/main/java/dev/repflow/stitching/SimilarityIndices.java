@@ -1,5 +1,8 @@
 package dev.repflow.stitching;
 
+import dev.repflow.linalg.Matrices;
+import dev.repflow.linalg.SymmetricEigen;
+
 /**
  * Similarity indices between two representations of the same N inputs, rows = inputs. Both are
  * invariant to orthogonal transforms and isotropic scaling, so callers may pass principal

@@ -3,6 +3,7 @@ package dev.repflow.collapse;
 import static dev.repflow.collapse.CollapseFixture.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.repflow.linalg.Matrices;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +86,7 @@ class NcMeasuresTest {
         row[d] = random.nextGaussian();
       }
     }
-    double[] g = Linalg.columnMean(many);
+    double[] g = Matrices.columnMeans(many);
     double[] tiled = NcMeasures.kernelStats(many, g, Kernel.DIST, 64);
     double[] untiled = NcMeasures.kernelStats(many, g, Kernel.DIST, k);
     close(tiled[0], untiled[0]);

@@ -29,12 +29,12 @@ class KnnClassifierTest {
         }
         d[m] = s;
       }
-      long[] nearest =
+      int[] nearest =
           IntStream.range(0, memory.length)
               .boxed()
-              .sorted(Comparator.comparingDouble(i -> d[i]))
+              .sorted(Comparator.comparingDouble(i -> d[i])) // stable: equal distances by index
               .limit(k)
-              .mapToLong(Integer::longValue)
+              .mapToInt(Integer::intValue)
               .toArray();
       out[q] = KnnClassifier.vote(nearest, labels);
     }
@@ -71,10 +71,56 @@ class KnnClassifierTest {
   }
 
   @Test
+  void neighboursCloserThanFloat32CanTellAreOrderedExactly() {
+    // 40 rows at squared distance 1 + j * 1e-9 from a query of norm ~40: the float32 product's
+    // error (~1e-3 here) hides their order, the float64 refinement must recover it.
+    Random r = new Random(5);
+    int d = 64;
+    float[] q = random(r, 1, d, 5f)[0];
+    float[][] memory = new float[60][];
+    long[] labels = new long[60];
+    for (int i = 0; i < 60; i++) {
+      double[] dir = new double[d];
+      double norm = 0;
+      for (int j = 0; j < d; j++) {
+        dir[j] = r.nextGaussian();
+        norm += dir[j] * dir[j];
+      }
+      double radius = i < 40 ? Math.sqrt(1 + (39 - i) * 1e-9) : 3;
+      memory[i] = new float[d];
+      for (int j = 0; j < d; j++) {
+        memory[i][j] = (float) (q[j] + dir[j] / Math.sqrt(norm) * radius);
+      }
+      labels[i] = i % 3;
+    }
+    float[][] queries = {q};
+    try (NDManager manager = NDManager.newBaseManager()) {
+      for (int k : new int[] {1, 2, 5, 7}) {
+        assertArrayEquals(
+            bruteForce(memory, labels, queries, k),
+            new KnnClassifier(manager, k).predict(memory, labels, queries, done -> {}),
+            "k=" + k);
+      }
+    }
+  }
+
+  @Test
+  void equalDistancesGoToTheLowerMemoryIndex() {
+    // Rows 1 and 2 are copies at distance 1 with labels 9 and 3; k=1 takes row 1.
+    float[][] memory = {{0, 1}, {1, 1}, {1, 1}, {5, 5}};
+    long[] labels = {7, 9, 3, 3};
+    try (NDManager manager = NDManager.newBaseManager()) {
+      assertArrayEquals(
+          new long[] {9},
+          new KnnClassifier(manager, 1).predict(memory, labels, new float[][] {{1, 0}}, d -> {}));
+    }
+  }
+
+  @Test
   void votesGoToTheMajorityAndTiesToTheSmallestLabel() {
     long[] labels = {3, 1, 1, 3, 2};
-    assertEquals(1, KnnClassifier.vote(new long[] {0, 1, 2, 3}, labels)); // 3,1,1,3: tie -> 1
-    assertEquals(3, KnnClassifier.vote(new long[] {0, 3, 4}, labels));
+    assertEquals(1, KnnClassifier.vote(new int[] {0, 1, 2, 3}, labels)); // 3,1,1,3: tie -> 1
+    assertEquals(3, KnnClassifier.vote(new int[] {0, 3, 4}, labels));
   }
 
   @Test

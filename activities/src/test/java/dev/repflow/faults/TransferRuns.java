@@ -4,6 +4,7 @@ import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.common.TaskQueues;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.models.ModelSpec;
+import dev.repflow.models.PretrainSpec;
 import dev.repflow.plugin.RepflowPlugin;
 import dev.repflow.transfer.TransferEvalResult;
 import dev.repflow.transfer.TransferEvalSpec;
@@ -29,7 +30,7 @@ final class TransferRuns {
         experiment,
         DatasetSpec.fashionMnist(null, 20, 5),
         new ModelSpec("cnn", 4, 8),
-        new TransferEvalSpec.Pretrain(List.of(0, 1, 2), epochs, 20, 0.003, 1),
+        new PretrainSpec(List.of(0, 1, 2), epochs, 20, 0.003, 1),
         new TransferEvalSpec.Evaluate(List.of(7, 8, 9), 3, true),
         true);
   }

@@ -28,8 +28,10 @@ class EvaluationMathsTest {
   void pcaMatchesNumpySvdUpToSign() throws Exception {
     float[][] x = gaussian(60, 6, 1, 0);
     float[][] q = gaussian(5, 6, 2, 0);
-    Pca pca = Pca.fit(x, 4);
-    float[][] mine = pca.transform(q);
+    float[][] mine;
+    try (NDManager m = NDManager.newBaseManager()) {
+      mine = Pca.fit(m, x, 4).transform(m, q);
+    }
     double[] ref =
         PythonReference.run(
             "x = np.array("
@@ -49,9 +51,12 @@ class EvaluationMathsTest {
   @Test
   void averagePrecisionByHand() {
     // Ranking by distance: labels 1, 0, 1, 0, 1 -> precisions at hits 1/1, 2/3, 3/5.
-    double[] dist = {0.1, 0.2, 0.3, 0.4, 0.5};
+    double[] dist = {0.5, 0.2, 0.3, 0.4, 0.1};
     long[] labels = {1, 0, 1, 0, 1};
-    assertEquals((1 + 2 / 3.0 + 3 / 5.0) / 3, RetrievalMap.averagePrecision(dist, 0, 5, labels, 1));
+    assertEquals((1 + 2 / 3.0 + 3 / 5.0) / 3, RetrievalMap.averagePrecision(dist, labels, 1));
+    // At equal distance the relevant item ranks first: 1/1, then 2/2.
+    assertEquals(
+        1.0, RetrievalMap.averagePrecision(new double[] {1, 1, 1}, new long[] {1, 0, 1}, 1));
   }
 
   @Test
@@ -112,6 +117,41 @@ class EvaluationMathsTest {
       correct += predicted[i] == y[i] ? 1 : 0;
     }
     assertEquals(1.0, correct / 200.0, 0.03);
+  }
+
+  @Test
+  void linearProbeFollowsAdamAsNumpyComputesIt() {
+    float[][] x = gaussian(2100, 4, 6, 1.5); // more than two row blocks
+    long[] y = new long[2100];
+    for (int i = 0; i < 2100; i++) {
+      y[i] = 7 + i % 3;
+    }
+    double[][] mine = LinearProbe.fit(x, y, 40, 1e-2).probabilities(x);
+    double[] ref =
+        PythonReference.run(
+            String.join(
+                "\n",
+                "x = np.array(" + PythonReference.literal(x) + ")",
+                "y = np.array(" + PythonReference.literal(y) + ")",
+                "t = (y[:, None] == np.unique(y)[None]).astype(float)",
+                "w, b = np.zeros((3, 4)), np.zeros(3)",
+                "m, v = [np.zeros((3, 4)), np.zeros(3)], [np.zeros((3, 4)), np.zeros(3)]",
+                "def probs():",
+                "    z = x @ w.T + b",
+                "    e = np.exp(z - z.max(1, keepdims=True))",
+                "    return e / e.sum(1, keepdims=True)",
+                "for s in range(1, 41):",
+                "    d = (probs() - t) / len(x)",
+                "    for i, (p, g) in enumerate(zip((w, b), (d.T @ x + 1e-2 * w, d.sum(0)))):",
+                "        m[i] = 0.9 * m[i] + 0.1 * g",
+                "        v[i] = 0.999 * v[i] + 0.001 * g * g",
+                "        p -= 0.05 * (m[i] / (1 - 0.9 ** s)) / (np.sqrt(v[i] / (1 - 0.999 ** s)) + 1e-8)",
+                "print(' '.join(repr(float(v)) for v in probs().T.ravel()))"));
+    for (int k = 0; k < 3; k++) {
+      for (int i = 0; i < 2100; i++) {
+        assertEquals(ref[k * 2100 + i], mine[k][i], 1e-9, "class " + k + " row " + i);
+      }
+    }
   }
 
   @Test

@@ -6,84 +6,46 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import dev.repflow.data.DatasetSpec;
-import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
-import dev.repflow.data.ImageSource;
 import dev.repflow.data.Split;
-import dev.repflow.eval.ClassificationMetrics;
-import dev.repflow.eval.KnnClassifier;
-import dev.repflow.models.BackboneTrainer;
-import dev.repflow.models.Backbones;
-import dev.repflow.models.Checkpoints;
 import dev.repflow.models.Classifier;
-import dev.repflow.models.Embedder;
-import dev.repflow.models.FrozenBackbones;
 import dev.repflow.models.GradMode;
 import dev.repflow.models.ModelSpec;
-import dev.repflow.models.TrainSpec;
-import dev.repflow.models.TrainingListener;
-import dev.repflow.models.TrainingOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * docs/benchmarks.md: batched per-sample gradients vs a per-sample backward loop (throughput), and
- * kronecker vs dense projection (time, peak memory, kNN accuracy), in one run on one machine.
+ * docs/benchmarks.md: batched per-sample gradients vs a per-sample backward loop (throughput), in
+ * one run on one machine. Projection schemes: {@link ProjectionBenchmarkTest}.
  *
  * <p>Run: {@code mvn -B -o -pl activities -am test -Dtest=FungiBenchmarkTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.excludedGroups= -Dgroups=benchmark}
  */
 @Tag("benchmark")
 class FungiBenchmarkTest {
-  private static final Logger log = LoggerFactory.getLogger(FungiBenchmarkTest.class);
   private static final ModelSpec MODEL = new ModelSpec("cnn", 32, 128);
-  private static final List<Integer> SEEN = List.of(0, 1, 2, 3, 4);
-  private static final List<Integer> UNSEEN = List.of(5, 6, 7, 8, 9);
+
   private static final int BATCH = 64;
-  private static final DatasetSpec DATA = DatasetSpec.fashionMnist(null, 400, 100);
 
   @Test
-  void throughputAndProjectionSchemes() throws Exception {
-    ImageSet pretrain = Datasets.load(DATA, Split.TRAIN, SEEN);
-    TrainingOutcome trained =
-        new BackboneTrainer()
-            .train(
-                pretrain,
-                SEEN,
-                MODEL,
-                new TrainSpec(1, 128, 1e-3, 42),
-                null,
-                TrainingListener.none());
-    Path weights = trained.checkpoint();
-    ImageSet test = Datasets.load(DATA, Split.TEST, UNSEEN);
-    List<String> report = new ArrayList<>();
+  void throughput() throws Exception {
+    Path weights = BenchmarkSupport.pretrain(MODEL);
+    ImageSet test = BenchmarkSupport.unseen(Split.TEST, 100);
+    List<String> report = new ArrayList<>(BenchmarkSupport.header());
     try {
-      report.add(
-          String.format(
-              Locale.ROOT,
-              "hardware: %d cores visible to the JVM",
-              Runtime.getRuntime().availableProcessors()));
       for (ObjectiveSpec objective :
           List.<ObjectiveSpec>of(KlObjectiveSpec.defaults(), DinoObjectiveSpec.defaults())) {
         report.add(throughput(weights, objective, test));
       }
-      for (String scheme : List.of(ProjectionSpec.KRONECKER, ProjectionSpec.DENSE)) {
-        report.add(scheme(weights, scheme));
-      }
     } finally {
       Files.deleteIfExists(weights);
     }
-    report.forEach(line -> log.info("BENCHMARK {}", line));
-    Files.write(Path.of("target", "fungi-benchmark.txt"), report);
+    BenchmarkSupport.write("fungi-benchmark.txt", report);
   }
 
   private static ProjectionPlan plan(String scheme) {
@@ -91,7 +53,7 @@ class FungiBenchmarkTest {
   }
 
   private static Classifier load(Path weights, NDManager m) {
-    return Checkpoints.load(weights, MODEL, SEEN.size(), Backbones.FASHION_MNIST, m);
+    return BenchmarkSupport.load(weights, MODEL, m);
   }
 
   private static String throughput(Path weights, ObjectiveSpec spec, ImageSet images) {
@@ -169,87 +131,5 @@ class FungiBenchmarkTest {
         g.matMul(matrix).toFloatArray();
       }
     }
-  }
-
-  private static String scheme(Path weights, String scheme) throws Exception {
-    ImageSource train = Datasets.open(DATA, Split.TRAIN, UNSEEN);
-    ImageSource test = Datasets.open(DATA, Split.TEST, UNSEEN);
-    ProjectionPlan plan = plan(scheme);
-    resetPeakRss();
-    long t0 = System.nanoTime();
-    float[][] trainGrads = features(weights, plan, train, train);
-    float[][] testGrads = features(weights, plan, test, train);
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    long peakKb = peakRssKb();
-    float[][] trainEmb = embed(weights, train);
-    float[][] testEmb = embed(weights, test);
-    double alone = knn(List.<float[][]>of(trainGrads), train, List.<float[][]>of(testGrads), test);
-    double withEmb = knn(List.of(trainEmb, trainGrads), train, List.of(testEmb, testGrads), test);
-    double embOnly = knn(List.<float[][]>of(trainEmb), train, List.<float[][]>of(testEmb), test);
-    return String.format(
-        Locale.ROOT,
-        "%s projection (KL, %d train + %d test images, P=%d): %.1f s, peak RSS %.0f MiB;"
-            + " kNN acc: kl alone %.4f, embeddings+kl %.4f (embeddings alone %.4f)",
-        scheme,
-        train.size(),
-        test.size(),
-        plan.dim(),
-        seconds,
-        peakKb / 1024.0,
-        alone,
-        withEmb,
-        embOnly);
-  }
-
-  private static float[][] features(
-      Path weights, ProjectionPlan plan, ImageSource images, ImageSource pool) {
-    try (NDManager base = NDManager.newBaseManager()) {
-      LayerCut cut = LayerCut.of(load(weights, base), "fc");
-      return GradientFeatures.compute(
-              cut, plan, KlObjectiveSpec.defaults(), images, pool, BATCH, base, (b, n, r) -> {})
-          .rows();
-    }
-  }
-
-  private static float[][] embed(Path weights, ImageSource images) {
-    try (NDManager base = NDManager.newBaseManager();
-        FrozenBackbones.Encoder encoder = FrozenBackbones.encoder(load(weights, base), base)) {
-      return Embedder.embed(encoder, images, 256, base, (b, n, r) -> {}).rows();
-    }
-  }
-
-  private static double knn(
-      List<float[][]> trainBlocks,
-      ImageSource train,
-      List<float[][]> testBlocks,
-      ImageSource test) {
-    long[] trainLabels = Arrays.stream(train.labels()).asLongStream().toArray();
-    long[] testLabels = Arrays.stream(test.labels()).asLongStream().toArray();
-    try (NDManager m = NDManager.newBaseManager()) {
-      long[] predicted =
-          new KnnClassifier(m, 20)
-              .predict(
-                  FeatureBlocks.concat(trainBlocks),
-                  trainLabels,
-                  FeatureBlocks.concat(testBlocks),
-                  done -> {});
-      return ClassificationMetrics.of(predicted, testLabels).accuracy();
-    }
-  }
-
-  /** Resets VmHWM to the current RSS (Linux clear_refs 5), so the next peak is this scheme's. */
-  private static void resetPeakRss() throws Exception {
-    System.gc();
-    Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-  }
-
-  /** The process's peak resident set (VmHWM), in KiB. */
-  private static long peakRssKb() throws Exception {
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith("VmHWM:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", ""));
-      }
-    }
-    return -1;
   }
 }

@@ -3,19 +3,24 @@ package dev.repflow.fungi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDManager;
 import dev.repflow.testing.PythonReference;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** PCA against NumPy's SVD, with more samples than dimensions and fewer (the Gram path). */
+/** PCA against NumPy's SVD, with more samples than dimensions and fewer. */
 class PcaTest {
 
   @Test
   void projectionsMatchNumpySvdUpToSignInBothRegimes() {
     for (int[] nd : new int[][] {{40, 12}, {12, 40}}) {
       float[][] x = randomRows(nd[0], nd[1], 3);
-      Pca pca = Pca.fit(x, 6);
-      float[][] mine = pca.transform(x);
+      Pca pca;
+      float[][] mine;
+      try (NDManager manager = NDManager.newBaseManager()) {
+        pca = Pca.fit(manager, x, 6);
+        mine = pca.transform(manager, x);
+      }
       double[] python =
           PythonReference.run(
               """

@@ -18,9 +18,9 @@ import dev.repflow.common.TaskQueues;
 import dev.repflow.data.Split;
 import dev.repflow.models.ModelActivities;
 import dev.repflow.models.ModelSpec;
+import dev.repflow.models.PretrainSpec;
 import dev.repflow.models.TrainedBackbone;
 import dev.repflow.reports.ReportActivitiesImpl;
-import dev.repflow.transfer.TransferEvalSpec.Pretrain;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
@@ -126,7 +126,7 @@ class ImprintingGridHistoryTest {
         "grid-test",
         null,
         null,
-        new Pretrain(List.of(0, 1, 2, 3, 4), 1, 8, 0.01, 1),
+        new PretrainSpec(List.of(0, 1, 2, 3, 4), 1, 8, 0.01, 1),
         List.of(5, 6, 7),
         List.of(
             new ImprintTask("abc", List.of(5, 6, 7), 0), new ImprintTask("ab", List.of(5, 6), 3)),

@@ -11,6 +11,7 @@ import dev.repflow.common.TaskQueues;
 import dev.repflow.data.DataRoots;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.models.ModelSpec;
+import dev.repflow.models.PretrainSpec;
 import dev.repflow.numerics.NumericsProfile;
 import dev.repflow.reports.Metric;
 import dev.repflow.reports.RunDocument;
@@ -53,7 +54,7 @@ class RepflowPluginTest {
               "plugin",
               DatasetSpec.fashionMnist(null, 30, 10),
               new ModelSpec("cnn", 4, 16),
-              new TransferEvalSpec.Pretrain(List.of(0, 1, 2), 1, 30, 0.003, 1),
+              new PretrainSpec(List.of(0, 1, 2), 1, 30, 0.003, 1),
               new TransferEvalSpec.Evaluate(List.of(7, 8, 9), 5, true),
               true);
       TransferEvalResult result =
@@ -107,7 +108,7 @@ class RepflowPluginTest {
               "roots",
               DatasetSpec.fashionMnist("/usr/share/datasets/fashion-mnist", 30, 10),
               new ModelSpec("cnn", 4, 16),
-              new TransferEvalSpec.Pretrain(List.of(0, 1, 2), 1, 30, 0.003, 1),
+              new PretrainSpec(List.of(0, 1, 2), 1, 30, 0.003, 1),
               new TransferEvalSpec.Evaluate(List.of(7, 8, 9), 5, false),
               true);
       WorkflowFailedException e =

@@ -22,6 +22,7 @@ import dev.repflow.artifacts.TextArtifacts;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.eval.KnnResult;
 import dev.repflow.models.ModelSpec;
+import dev.repflow.models.PretrainSpec;
 import dev.repflow.models.TrainedBackbone;
 import dev.repflow.transfer.TransferEvalResult;
 import dev.repflow.transfer.TransferEvalSpec;
@@ -56,7 +57,7 @@ class ReportActivitiesImplTest {
             "exp-r",
             DatasetSpec.fashionMnist(null, 10, 5),
             new ModelSpec("cnn", 8, 16),
-            new TransferEvalSpec.Pretrain(List.of(0, 1, 2, 3, 4), 1, 32, 0.001, 7),
+            new PretrainSpec(List.of(0, 1, 2, 3, 4), 1, 32, 0.001, 7),
             new TransferEvalSpec.Evaluate(List.of(5, 6, 7, 8, 9), 20, true),
             true);
     ArtifactRef checkpoint = ref("exp-r/pretrain/ck.params", "params");

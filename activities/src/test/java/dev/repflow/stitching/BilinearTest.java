@@ -2,13 +2,14 @@ package dev.repflow.stitching;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import dev.repflow.testing.RandomMatrices;
 import org.junit.jupiter.api.Test;
 
 class BilinearTest {
 
   @Test
   void matchesTorchInterpolateWithoutAlignedCorners() {
-    double[][] maps = NumpyReference.gaussian(2 * 3, 14 * 14, 1); // [B*C, H*W]
+    double[][] maps = RandomMatrices.gaussian(2 * 3, 14 * 14, 1); // [B*C, H*W]
     float[] input = new float[2 * 3 * 14 * 14];
     double[] flat = NumpyReference.flat(maps);
     for (int i = 0; i < flat.length; i++) {

@@ -1,10 +1,11 @@
 package dev.repflow.stitching;
 
-import static dev.repflow.stitching.NumpyReference.gaussian;
+import static dev.repflow.testing.RandomMatrices.gaussian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.repflow.linalg.Matrices;
 import org.junit.jupiter.api.Test;
 
 class DirectMatchingTest {

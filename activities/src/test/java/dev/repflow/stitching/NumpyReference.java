@@ -2,7 +2,6 @@ package dev.repflow.stitching;
 
 import dev.repflow.testing.PythonReference;
 import java.util.Arrays;
-import java.util.Random;
 
 /**
  * Independent reference values from Debian's {@code /usr/bin/python3} with numpy and torch: the
@@ -23,18 +22,6 @@ final class NumpyReference {
           .append(")\n");
     }
     return PythonReference.run(code.append(script).toString());
-  }
-
-  /** Standard normal entries from {@code new Random(seed)}. */
-  static double[][] gaussian(int rows, int cols, long seed) {
-    Random random = new Random(seed);
-    double[][] m = new double[rows][cols];
-    for (double[] row : m) {
-      for (int j = 0; j < cols; j++) {
-        row[j] = random.nextGaussian();
-      }
-    }
-    return m;
   }
 
   static double maxAbsDiff(double[][] a, double[][] b) {

@@ -1,6 +1,6 @@
 package dev.repflow.stitching;
 
-import static dev.repflow.stitching.NumpyReference.gaussian;
+import static dev.repflow.testing.RandomMatrices.gaussian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,8 +1,10 @@
 package dev.repflow.stitching;
 
-import static dev.repflow.stitching.NumpyReference.gaussian;
+import static dev.repflow.testing.RandomMatrices.gaussian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.repflow.linalg.Matrices;
+import dev.repflow.linalg.SymmetricEigen;
 import org.junit.jupiter.api.Test;
 
 class SimilarityIndicesTest {

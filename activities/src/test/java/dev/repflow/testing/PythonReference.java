@@ -74,6 +74,19 @@ public final class PythonReference {
     return Arrays.toString(values);
   }
 
+  /** Writes rows as raw little-endian float32 ({@code np.fromfile(f, '<f4')}), row-major. */
+  public static void writeFloat32(Path file, float[][] rows) throws IOException {
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.allocate(rows.length * rows[0].length * 4)
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (float[] row : rows) {
+      for (float v : row) {
+        b.putFloat(v);
+      }
+    }
+    Files.write(file, b.array());
+  }
+
   public static String literal(int[] values) {
     return Arrays.toString(values);
   }

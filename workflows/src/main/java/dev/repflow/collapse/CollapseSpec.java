@@ -5,7 +5,7 @@ import dev.repflow.common.PipelineSpec;
 import dev.repflow.data.ClassSubset;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.models.ModelSpec;
-import dev.repflow.transfer.TransferEvalSpec.Pretrain;
+import dev.repflow.models.PretrainSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -27,7 +27,7 @@ public record CollapseSpec(
     String experiment,
     DatasetSpec dataset,
     ModelSpec model,
-    Pretrain pretrain,
+    PretrainSpec pretrain,
     Analysis analysis,
     String torchscript,
     Boolean useCache)

@@ -5,7 +5,7 @@ import dev.repflow.common.PipelineSpec;
 import dev.repflow.data.ClassSubset;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.models.ModelSpec;
-import dev.repflow.transfer.TransferEvalSpec;
+import dev.repflow.models.PretrainSpec;
 import java.util.Map;
 
 /**
@@ -29,7 +29,7 @@ public record FungiSpec(
     String experiment,
     DatasetSpec dataset,
     ModelSpec model,
-    TransferEvalSpec.Pretrain pretrain,
+    PretrainSpec pretrain,
     GradientSpec gradients,
     FungiEvalSpec evaluate,
     String torchscript,

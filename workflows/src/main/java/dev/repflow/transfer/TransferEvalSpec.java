@@ -5,7 +5,7 @@ import dev.repflow.common.PipelineSpec;
 import dev.repflow.data.ClassSubset;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.models.ModelSpec;
-import dev.repflow.models.TrainSpec;
+import dev.repflow.models.PretrainSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +24,7 @@ public record TransferEvalSpec(
     String experiment,
     DatasetSpec dataset,
     ModelSpec model,
-    Pretrain pretrain,
+    PretrainSpec pretrain,
     Evaluate evaluate,
     Boolean useCache)
     implements PipelineSpec {
@@ -66,33 +66,6 @@ public record TransferEvalSpec(
   @Override
   public String modelLabel() {
     return model.label();
-  }
-
-  /**
-   * Pretraining: supervised on {@code classes} of the train split.
-   *
-   * @param classes class ids seen in pretraining; left out: every class
-   */
-  public record Pretrain(
-      List<Integer> classes, int epochs, int batchSize, double learningRate, long seed) {
-
-    public Pretrain {
-      new TrainSpec(epochs, batchSize, learningRate, seed); // validates the numbers
-    }
-
-    public TrainSpec train() {
-      return new TrainSpec(epochs, batchSize, learningRate, seed);
-    }
-
-    /** Copy with {@code classes} validated against the dataset, sorted and de-duplicated. */
-    public Pretrain validated(int numClasses) {
-      return new Pretrain(
-          ClassSubset.orAll("pretrain.classes", classes, numClasses),
-          epochs,
-          batchSize,
-          learningRate,
-          seed);
-    }
   }
 
   /**

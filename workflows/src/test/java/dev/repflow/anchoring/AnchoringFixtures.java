@@ -10,7 +10,7 @@ import dev.repflow.data.DatasetSpec;
 import dev.repflow.models.ModelSpec;
 import java.util.List;
 
-/** A small spec and mocked steps for workflow and replay tests. */
+/** A small spec and mocked steps for workflow tests. */
 final class AnchoringFixtures {
   static final ModelSpec MODEL = new ModelSpec("cnn", 8, 16);
   static final AnchoringSpec SPEC =

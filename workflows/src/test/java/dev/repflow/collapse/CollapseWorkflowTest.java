@@ -22,9 +22,9 @@ import dev.repflow.data.DatasetSpec;
 import dev.repflow.data.Split;
 import dev.repflow.models.ModelActivities;
 import dev.repflow.models.ModelSpec;
+import dev.repflow.models.PretrainSpec;
 import dev.repflow.models.TrainedBackbone;
 import dev.repflow.reports.FakeReports;
-import dev.repflow.transfer.TransferEvalSpec.Pretrain;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
@@ -151,7 +151,7 @@ class CollapseWorkflowTest {
         "unit",
         DatasetSpec.fashionMnist(null, 50, 20),
         new ModelSpec("cnn", 8, 16),
-        new Pretrain(List.of(0, 1, 2, 3, 4), 1, 32, 0.001, 7),
+        new PretrainSpec(List.of(0, 1, 2, 3, 4), 1, 32, 0.001, 7),
         new CollapseSpec.Analysis(null, null, shards, 0, "probe", null),
         null,
         true);

@@ -24,9 +24,9 @@ import dev.repflow.data.Split;
 import dev.repflow.models.BackboneRef;
 import dev.repflow.models.ModelActivities;
 import dev.repflow.models.ModelSpec;
+import dev.repflow.models.PretrainSpec;
 import dev.repflow.models.TrainedBackbone;
 import dev.repflow.reports.FakeReports;
-import dev.repflow.transfer.TransferEvalSpec;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
@@ -50,7 +50,7 @@ class FungiWorkflowTest {
         "unit",
         DatasetSpec.fashionMnist("/data/fmnist", 50, 20),
         new ModelSpec("cnn", 8, 16),
-        new TransferEvalSpec.Pretrain(List.of(0, 1, 2, 3, 4), 1, 32, 0.001, 7),
+        new PretrainSpec(List.of(0, 1, 2, 3, 4), 1, 32, 0.001, 7),
         null,
         new FungiEvalSpec(List.of(5, 6, 7, 8, 9), 0, 0, null, 0, 0, null, null),
         null,
@@ -76,7 +76,7 @@ class FungiWorkflowTest {
     stub(models, gradients, eval);
   }
 
-  /** Stubs every step with small fake results (also used to record the replay history). */
+  /** Stubs every step with small fake results. */
   static void stub(ModelActivities models, GradientActivities gradients, FungiEvalActivities eval) {
     TrainedBackbone backbone =
         new TrainedBackbone(

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.repflow.transfer.TransferEvalSpec.Pretrain;
+import dev.repflow.models.PretrainSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Defaults, IMPRINT's component values and grid rules, and one-line errors naming the key. */
 class ImprintingSpecTest {
-  private static final Pretrain PRETRAIN = new Pretrain(List.of(0, 1, 2, 3, 4), 1, 8, 0.01, 1);
+  private static final PretrainSpec PRETRAIN =
+      new PretrainSpec(List.of(0, 1, 2, 3, 4), 1, 8, 0.01, 1);
 
   private static ImprintingSpec spec(List<ImprintTask> tasks, GridSpec grid, CdSpec cd) {
     return new ImprintingSpec(

@@ -5,6 +5,7 @@ import dev.repflow.artifacts.StepResult;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.eval.KnnResult;
 import dev.repflow.models.ModelSpec;
+import dev.repflow.models.PretrainSpec;
 import dev.repflow.models.TrainedBackbone;
 import java.util.List;
 
@@ -18,7 +19,7 @@ final class TransferEvalFixtures {
         "unit",
         DatasetSpec.fashionMnist("/data/fmnist", 50, 20),
         new ModelSpec("cnn", 8, 16),
-        new TransferEvalSpec.Pretrain(List.of(0, 1, 2, 3, 4), 1, 32, 0.001, 7),
+        new PretrainSpec(List.of(0, 1, 2, 3, 4), 1, 32, 0.001, 7),
         new TransferEvalSpec.Evaluate(List.of(5, 6, 7, 8, 9), 20, pixels),
         true);
   }
