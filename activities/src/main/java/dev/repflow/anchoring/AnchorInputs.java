@@ -4,27 +4,17 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.repflow.data.ImageSet;
-import dev.repflow.models.ImageTensors;
 
 /**
- * Builds network inputs from normalised images (as the reference anchors normalised tensors).
- * Plain: {@code [B, C, H, W]}. Anchored: {@code [B, 2C, H, W]} with channels {@code 0..C-1} the
- * anchor and {@code C..2C-1} the residual {@code x - anchor}. Reference masking zeroes the anchor
- * channels and keeps the residual, so the input is {@code [0, x - anchor]} (LLNL/anchoring {@code
- * CIFAR/wrapper.py}: the reference goes through the mask, the residual is computed from the
- * unmasked anchor).
+ * Builds anchored network inputs from normalised images (as the reference anchors normalised
+ * tensors; plain inputs are {@link dev.repflow.models.ImageTensors#images}): {@code [B, 2C, H, W]}
+ * with channels {@code 0..C-1} the anchor and {@code C..2C-1} the residual {@code x - anchor}.
+ * Reference masking zeroes the anchor channels and keeps the residual, so the input is {@code [0, x
+ * - anchor]} (LLNL/anchoring {@code CIFAR/wrapper.py}: the reference goes through the mask, the
+ * residual is computed from the unmasked anchor).
  */
 final class AnchorInputs {
   private AnchorInputs() {}
-
-  /**
-   * Plain input of images {@code rows[0..B)} of {@code data}.
-   *
-   * @return {@code [B, C, H, W]} in {@code manager}
-   */
-  static NDArray plain(NDManager manager, ImageSet data, int[] rows) {
-    return ImageTensors.images(manager, data, rows, 0, rows.length);
-  }
 
   /**
    * Anchored input: image {@code rows[k]} of {@code data} with anchor {@code anchors[k]} of {@code

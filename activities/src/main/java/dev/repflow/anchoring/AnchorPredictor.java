@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Permutations;
 import dev.repflow.models.BatchListener;
+import dev.repflow.models.ImageTensors;
 import java.util.Arrays;
 
 /**
@@ -77,7 +78,7 @@ public record AnchorPredictor(int anchors, long seed, int batchSize, boolean ave
           NDArray x =
               anchored
                   ? AnchorInputs.anchored(batch, images, rows, anchors, anchorRows, false)
-                  : AnchorInputs.plain(batch, images, rows);
+                  : ImageTensors.images(batch, images, rows);
           NDArray out = model.logits(x);
           classes = (int) out.getShape().get(1);
           logits[j] = out.toFloatArray();
@@ -101,6 +102,6 @@ public record AnchorPredictor(int anchors, long seed, int batchSize, boolean ave
               + poolSize
               + " training images to draw them from");
     }
-    return Arrays.copyOf(Permutations.of(poolSize, seed), anchors);
+    return Permutations.sample(poolSize, anchors, seed);
   }
 }

@@ -15,6 +15,7 @@ import dev.repflow.data.ImageSource;
 import dev.repflow.data.ReadProgress;
 import dev.repflow.data.Split;
 import dev.repflow.models.CheckpointedTraining;
+import dev.repflow.models.Checkpoints;
 import dev.repflow.models.Classifier;
 import dev.repflow.models.GradMode;
 import dev.repflow.models.ModelSpec;
@@ -35,7 +36,8 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
   static final String TRAIN = "anchoring-train";
   static final String INFER = "anchoring-infer";
   // 2: masked anchors keep the residual x - anchor; anchors drawn per batch as the reference does.
-  private static final int TRAIN_VERSION = 2;
+  // 3: the checkpoint format shared with pretraining (same weights, other bytes).
+  private static final int TRAIN_VERSION = 3;
   // 2: shared anchors, logits averaged, sigmoid spread (LLNL/anchoring inference).
   private static final int INFER_VERSION = 2;
 
@@ -177,15 +179,13 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
     Path weights = store.download(model.checkpoint());
     try (NDManager base = NDManager.newBaseManager()) {
       GradMode.offOnThisThread();
-      AnchorCheckpoint checkpoint;
+      Classifier network;
       try {
-        checkpoint =
-            AnchorCheckpoint.load(weights, model.model(), model.input(), model.numClasses(), base);
+        network = Checkpoints.load(weights, model.model(), model.numClasses(), model.input(), base);
       } catch (IllegalArgumentException e) {
         // The downloaded file is a temp file: name the artifact the user can find.
         throw new IllegalArgumentException(model.checkpoint().uri() + ": " + e.getMessage(), e);
       }
-      Classifier network = checkpoint.model();
       ParameterStore parameters = new ParameterStore(base, false);
       return predictor.predictWith(
           x -> network.logits(parameters, x, false),

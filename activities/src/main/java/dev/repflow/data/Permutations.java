@@ -1,8 +1,12 @@
 package dev.repflow.data;
 
+import java.util.Arrays;
 import java.util.Random;
 
-/** Seeded Fisher-Yates permutations: the one shuffle for sampling and batch order. */
+/**
+ * Seeded Fisher-Yates permutations: the one shuffle for sampling and batch order, and the one
+ * seeded subset sampler ({@link #sample}).
+ */
 public final class Permutations {
   private Permutations() {}
 
@@ -27,5 +31,19 @@ public final class Permutations {
       order[j] = swap;
     }
     return order;
+  }
+
+  /**
+   * {@code n} distinct positions of {@code 0..size-1}, drawn without replacement: the first {@code
+   * n} of {@link #of(int, long) of(size, seed)}, in that shuffled order. Callers name the config
+   * key when asking for more than there are, or ask for {@code min(n, size)} when fewer will do.
+   *
+   * @throws IllegalArgumentException when {@code n} is negative or more than {@code size}
+   */
+  public static int[] sample(int size, int n, long seed) {
+    if (n < 0 || n > size) {
+      throw new IllegalArgumentException("cannot draw " + n + " of " + size + " without repeats");
+    }
+    return Arrays.copyOf(of(size, seed), n);
   }
 }

@@ -6,6 +6,7 @@ import dev.repflow.data.ImageBatches;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.ImageSource;
 import dev.repflow.data.LabeledRows;
+import dev.repflow.data.Permutations;
 import dev.repflow.data.ReadProgress;
 import dev.repflow.models.Embedder;
 import dev.repflow.models.GradMode;
@@ -65,7 +66,9 @@ public final class GradientFeatures {
     if (!(spec instanceof SimClrObjectiveSpec simclr)) {
       return null;
     }
-    int[] chosen = ImageSubsets.positions(pool.size(), simclr.negatives(), simclr.seed());
+    // A pool smaller than the configured count gives all its images.
+    int count = Math.min(simclr.negatives(), pool.size());
+    int[] chosen = Permutations.sample(pool.size(), count, simclr.seed());
     return pool.load(chosen, ReadProgress.none());
   }
 }

@@ -16,29 +16,38 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Checkpoint files: a header (magic bytes, ModelSpec label, number of classes), the DJL parameters
- * of backbone and head, then optional training state (epoch, metrics, Adam moments).
+ * The one checkpoint format, of pretraining and anchored training alike: a header (magic bytes,
+ * ModelSpec label, input channels, number of classes), the DJL parameters of backbone and head,
+ * then optional training state (epoch, metrics, optimizer name and state).
  *
- * <p>The header lets a load into a different architecture fail with a message naming both specs
- * instead of DJL's shape errors deep inside a forward pass.
+ * <p>The header lets a load into a different architecture, channel count (an anchored network takes
+ * twice the image channels) or class count fail with a message naming both instead of DJL's shape
+ * errors deep inside a forward pass.
  */
 public final class Checkpoints {
-  /** Leading bytes of every checkpoint (ASCII), so any other file is recognised at once. */
-  private static final byte[] MAGIC = "repflow-checkpoint-v1\n".getBytes(StandardCharsets.US_ASCII);
+  /**
+   * Leading bytes of every checkpoint (ASCII), so any other file is recognised at once. v2 merged
+   * v1 of pretraining (no input channels, Adam only) and of anchoring (SGD only).
+   */
+  private static final byte[] MAGIC = "repflow-checkpoint-v2\n".getBytes(StandardCharsets.US_ASCII);
 
   private Checkpoints() {}
 
-  /** Writes {@code model}'s parameters and, when non-null, {@code state} to {@code file}. */
-  static void save(Path file, Classifier model, TrainingState state) {
+  /**
+   * Writes {@code model}'s parameters and, when non-null, {@code state} of {@code optimizer} to
+   * {@code file}.
+   */
+  static void save(Path file, Classifier model, TrainingState state, Optimizer optimizer) {
     try (DataOutputStream out =
         new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
       out.write(MAGIC);
       out.writeUTF(model.spec().label());
+      out.writeInt(model.inputChannels());
       out.writeInt(model.numClasses());
       model.net().saveParameters(out);
       out.writeBoolean(state != null);
       if (state != null) {
-        state.write(out);
+        state.write(out, optimizer);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write checkpoint " + file, e);
@@ -48,40 +57,46 @@ public final class Checkpoints {
   /**
    * Builds the classifier for {@code spec} and loads its parameters from {@code file}.
    *
-   * <p>The header does not record the input shape (it predates datasets other than FashionMNIST);
-   * callers pass the shape the checkpoint was trained on ({@link TrainedBackbone#input()}).
-   *
+   * @param input shape of one network input ({@link TrainedBackbone#input()}, {@code
+   *     AnchoredModel#input()})
    * @param manager owns the loaded parameters
    * @throws IllegalArgumentException naming the file when it is not a checkpoint, is truncated, or
-   *     holds another model spec or class count
+   *     holds another model spec, input channel count or class count
    */
   public static Classifier load(
       Path file, ModelSpec spec, int numClasses, ImageShape input, NDManager manager) {
-    return read(file, spec, numClasses, input, manager, false).model();
+    return read(file, spec, numClasses, input, null, manager).model();
   }
 
-  /** Like {@link #load} but also reads the training state needed to resume. */
-  static LoadedCheckpoint loadForTraining(
-      Path file, ModelSpec spec, int numClasses, ImageShape input, NDManager manager) {
-    LoadedCheckpoint loaded = read(file, spec, numClasses, input, manager, true);
+  /**
+   * Like {@link #load} for the network of {@code plan}, but also reads the training state of its
+   * optimizer, to resume.
+   */
+  static LoadedCheckpoint loadForTraining(Path file, TrainingLoop.Plan plan, NDManager manager) {
+    Optimizer optimizer = plan.optimizer();
+    LoadedCheckpoint loaded =
+        read(file, plan.model(), plan.numClasses(), plan.input(), optimizer, manager);
     if (loaded.state() == null) {
       throw new IllegalArgumentException(
           "checkpoint " + file + " has no training state, so training cannot resume from it");
     }
-    if (loaded.state().adam().size() != loaded.model().trainableParameters().size()) {
+    OptimizerState state = loaded.state().optimizer();
+    if (state.size() != loaded.model().trainableParameters().size()
+        || state.slots() != optimizer.slots()) {
       throw new IllegalArgumentException(
-          "checkpoint " + file + " has optimizer state for a different number of parameters");
+          "checkpoint " + file + " has optimizer state of another shape than the network's");
     }
     return loaded;
   }
 
+  /** Reads the header and parameters, then the training state unless {@code optimizer} is null. */
   private static LoadedCheckpoint read(
       Path file,
       ModelSpec spec,
       int numClasses,
       ImageShape input,
-      NDManager manager,
-      boolean withState) {
+      Optimizer optimizer,
+      NDManager manager) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("checkpoint " + file + " does not exist");
     }
@@ -92,17 +107,21 @@ public final class Checkpoints {
             "checkpoint " + file + " is not a repflow checkpoint (wrong leading bytes)");
       }
       String label = in.readUTF();
+      int channels = in.readInt();
       int classes = in.readInt();
-      if (!label.equals(spec.label()) || classes != numClasses) {
+      if (!label.equals(spec.label()) || channels != input.channels() || classes != numClasses) {
         throw new IllegalArgumentException(
             String.format(
-                "checkpoint %s holds model %s with %d classes,"
-                    + " but %s with %d classes was requested",
-                file, label, classes, spec.label(), numClasses));
+                "checkpoint %s holds model %s with %d input channels and %d classes,"
+                    + " but %s with %d input channels and %d classes was requested",
+                file, label, channels, classes, spec.label(), input.channels(), numClasses));
       }
       Classifier model = Backbones.build(spec, numClasses, input);
       model.net().loadParameters(manager, in);
-      TrainingState state = withState && in.readBoolean() ? TrainingState.read(in, manager) : null;
+      TrainingState state =
+          optimizer != null && in.readBoolean()
+              ? TrainingState.read(in, optimizer, manager, file)
+              : null;
       return new LoadedCheckpoint(model, state);
     } catch (EOFException e) {
       throw new IllegalArgumentException("checkpoint " + file + " is truncated", e);

@@ -1,6 +1,5 @@
 package dev.repflow.models;
 
-import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -12,9 +11,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import dev.repflow.data.ImageShape;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -153,18 +149,5 @@ public final class Classifier {
   /** The whole network (backbone then head), for saving and loading its parameters. */
   Block net() {
     return net;
-  }
-
-  /**
-   * Writes the parameters of backbone and head (DJL's format), for checkpoints of other methods.
-   */
-  public void saveParameters(DataOutputStream out) throws IOException {
-    net.saveParameters(out);
-  }
-
-  /** Reads parameters written by {@link #saveParameters} into this (uninitialized) network. */
-  public void loadParameters(NDManager manager, DataInputStream in)
-      throws IOException, MalformedModelException {
-    net.loadParameters(manager, in);
   }
 }

@@ -7,8 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
-import dev.repflow.data.ImageSet;
 import dev.repflow.data.Permutations;
+import java.util.Arrays;
 
 /**
  * One training pass over the data in a seeded shuffled order; the last partial batch is used.
@@ -16,35 +16,38 @@ import dev.repflow.data.Permutations;
  * @param number 0-based epoch index; shuffling uses {@code new Random(seed + number)}, so a resumed
  *     run sees the same batches as an uninterrupted one
  */
-record Epoch(int number, TrainSpec train) {
+record Epoch(int number, int batchSize, long seed) {
   private static final Loss LOSS = Loss.softmaxCrossEntropyLoss();
 
   /**
    * Trains {@code model} for one epoch.
    *
-   * @param targets {@code [N]} class indices 0..C-1 of the images
+   * @param state {@code optimizer}'s buffers, updated in place
+   * @param targets {@code [N]} class indices 0..C-1 of the training images
+   * @param inputs this epoch's input builder
    * @param base parent of the per-batch sub-managers
    */
   Stats run(
       Classifier model,
-      AdamState adam,
-      ImageSet data,
+      Optimizer optimizer,
+      OptimizerState state,
+      TrainingInputs.Batches inputs,
       int[] targets,
       NDManager base,
       TrainingListener listener) {
     ParameterStore store = new ParameterStore(base, false);
-    int[] order = Permutations.of(data.size(), train.seed() + number);
-    int batchSize = train.batchSize();
-    int batches = (data.size() + batchSize - 1) / batchSize;
+    int size = targets.length;
+    int[] order = Permutations.of(size, seed + number);
+    int batches = (size + batchSize - 1) / batchSize;
     double lossSum = 0;
     long correct = 0;
     for (int b = 0; b < batches; b++) {
       int from = b * batchSize;
-      int to = Math.min(from + batchSize, data.size());
+      int[] rows = Arrays.copyOfRange(order, from, Math.min(from + batchSize, size));
       float loss;
       try (NDManager batch = base.newSubManager()) {
-        NDArray x = ImageTensors.images(batch, data, order, from, to);
-        NDArray y = ImageTensors.targets(batch, targets, order, from, to);
+        NDArray x = inputs.next(batch, rows);
+        NDArray y = ImageTensors.targets(batch, targets, rows, 0, rows.length);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
           NDArray logits = model.logits(store, x, true);
           NDArray batchLoss = LOSS.evaluate(new NDList(y), new NDList(logits));
@@ -52,13 +55,13 @@ record Epoch(int number, TrainSpec train) {
           loss = batchLoss.getFloat();
           correct += logits.argMax(1).eq(y).countNonzero().getLong();
         }
-        adam.update(model.trainableParameters(), (float) train.learningRate(), batch);
+        optimizer.update(state, model.trainableParameters(), batch);
       }
       // Weight by batch size: the mean over images, even with a short last batch.
-      lossSum += (double) loss * (to - from);
+      lossSum += (double) loss * rows.length;
       listener.onBatch(number + 1, b + 1, batches, loss);
     }
-    return new Stats((double) correct / data.size(), lossSum / data.size());
+    return new Stats((double) correct / size, lossSum / size);
   }
 
   /** Accuracy and mean loss over the epoch, measured while it trained. */

@@ -6,7 +6,10 @@ import ai.djl.ndarray.types.Shape;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.ImageShape;
 
-/** Converts slices of an {@link ImageSet} into DJL batches of model input. */
+/**
+ * Converts slices of an {@link ImageSet} into DJL batches of model input: the one gather of
+ * normalised images into a batch.
+ */
 public final class ImageTensors {
   private ImageTensors() {}
 
@@ -25,10 +28,14 @@ public final class ImageTensors {
     return manager.create(buffer, batchShape(to - from, data.shape()));
   }
 
+  /** Images {@code rows[0..B)} of {@code data}, {@code [B, C, H, W]}. */
+  public static NDArray images(NDManager manager, ImageSet data, int[] rows) {
+    return images(manager, data, rows, 0, rows.length);
+  }
+
   /** Every image of {@code data} in order, {@code [N, C, H, W]}. */
   public static NDArray images(NDManager manager, ImageSet data) {
-    return images(
-        manager, data, java.util.stream.IntStream.range(0, data.size()).toArray(), 0, data.size());
+    return images(manager, data, java.util.stream.IntStream.range(0, data.size()).toArray());
   }
 
   /** {@code [n, C, H, W]}. */

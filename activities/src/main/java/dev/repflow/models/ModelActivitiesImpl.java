@@ -28,7 +28,9 @@ public class ModelActivitiesImpl implements ModelActivities {
   static final String PRETRAIN = "pretrain";
   static final String INSPECT = "inspect-torchscript";
   static final String EMBED = "embed";
-  private static final int PRETRAIN_VERSION = 2; // 2: the ViT attention scale outlives backward
+  // 2: the ViT attention scale outlives backward.
+  // 3: the checkpoint format shared with anchored training (same weights, other bytes).
+  private static final int PRETRAIN_VERSION = 3;
   private static final int EMBED_VERSION = 1;
   private static final int EMBED_BATCH = 256;
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * Where an interrupted training run continues from.
  *
  * @param completedEpochs epochs that the checkpoint already holds; must match the checkpoint
- * @param checkpointFile a checkpoint written by {@link BackboneTrainer} (with training state)
+ * @param checkpointFile a checkpoint written by {@link TrainingLoop} (with training state)
  */
 public record Resume(int completedEpochs, Path checkpointFile) {
 

@@ -3,7 +3,7 @@ package dev.repflow.models;
 import java.nio.file.Path;
 
 /**
- * Progress of {@link BackboneTrainer}, e.g. for heartbeats. Not DJL's listener: this one also hands
+ * Progress of {@link TrainingLoop}, e.g. for heartbeats. Not DJL's listener: this one also hands
  * over each epoch's checkpoint so the caller can store it before training goes on.
  */
 public interface TrainingListener {

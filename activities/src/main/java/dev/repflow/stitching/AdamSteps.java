@@ -3,20 +3,21 @@ package dev.repflow.stitching;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import dev.repflow.models.AdamState;
+import dev.repflow.models.Adam;
+import dev.repflow.models.OptimizerState;
 import dev.repflow.models.Scalars;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adam (the platform's {@link AdamState}, PyTorch semantics) on a fixed list of trainable arrays;
+ * Adam (the platform's {@link Adam}, PyTorch semantics) on a fixed list of trainable arrays;
  * everything else in the graph stays frozen.
  */
 final class AdamSteps {
   private final List<Parameter> parameters = new ArrayList<>();
-  private final AdamState adam;
+  private final OptimizerState moments;
   private final float weightDecay;
-  private float learningRate;
+  private Adam adam;
 
   /**
    * @param manager owns the moments (the arrays' own long-lived manager)
@@ -41,14 +42,14 @@ final class AdamSteps {
               .optArray(array)
               .build());
     }
-    this.adam = AdamState.zeros(parameters, manager);
-    this.learningRate = (float) learningRate;
+    this.adam = new Adam((float) learningRate);
+    this.moments = OptimizerState.zeros(parameters, adam.slots(), manager);
     this.weightDecay = (float) weightDecay;
   }
 
   /** The rate of the following steps (a schedule's job). */
   void setLearningRate(double learningRate) {
-    this.learningRate = (float) learningRate;
+    this.adam = new Adam((float) learningRate);
   }
 
   /** One update from the accumulated gradients; temporaries go to {@code scratch}. */
@@ -63,6 +64,6 @@ final class AdamSteps {
         grad.addi(decay);
       }
     }
-    adam.update(parameters, learningRate, scratch);
+    adam.update(moments, parameters, scratch);
   }
 }

@@ -3,7 +3,6 @@ package dev.repflow.stitching;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.repflow.data.ImageSet;
-import dev.repflow.data.Permutations;
 import dev.repflow.models.ImageTensors;
 
 /** Batch loops over image sets, each batch in its own sub-manager. */
@@ -23,11 +22,6 @@ final class Batches {
         body.run(batch, ImageTensors.images(batch, set, order, from, to), from, to);
       }
     }
-  }
-
-  /** {@code 0..n-1} shuffled by Fisher-Yates with {@code new Random(seed)}. */
-  static int[] shuffled(int n, long seed) {
-    return Permutations.of(n, seed);
   }
 
   /** Class indices 0..C-1 (position of each label in the sorted {@code classes}). */

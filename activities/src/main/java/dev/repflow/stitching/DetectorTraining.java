@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.Permutations;
 import dev.repflow.models.Classifier;
 import dev.repflow.models.ImageTensors;
 import java.util.Random;
@@ -55,7 +56,7 @@ final class DetectorTraining {
     AdamSteps adam =
         new AdamSteps(detector.parameters(), settings.learningRate(), settings.weightDecay(), base);
     for (int e = 0; e < settings.epochs(); e++) {
-      int[] order = Batches.shuffled(id.size(), seed + e);
+      int[] order = Permutations.of(id.size(), seed + e);
       Batches.forEach(
           id,
           order,

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.Permutations;
 import dev.repflow.models.ImageTensors;
 import java.util.Random;
 import java.util.function.IntConsumer;
@@ -61,7 +62,7 @@ final class PairStitcher {
     AdamSteps adam = new AdamSteps(layer.parameters(), learningRate, base);
     int[] step = {0};
     for (int e = 0; e < epochs; e++) {
-      int[] order = Batches.shuffled(train.size(), seed + e);
+      int[] order = Permutations.of(train.size(), seed + e);
       Batches.forEach(
           train,
           order,

@@ -3,6 +3,7 @@ package dev.repflow.stitching;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.Permutations;
 import dev.repflow.data.Split;
 import java.util.List;
 
@@ -30,7 +31,6 @@ final class Samples {
       throw new IllegalArgumentException(
           "stitch.samples: " + count + " images requested, the split has " + set.size());
     }
-    int[] order = Batches.shuffled(set.size(), seed);
-    return set.subset(java.util.Arrays.copyOf(order, count));
+    return set.subset(Permutations.sample(set.size(), count, seed));
   }
 }

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.ImageSource;
+import dev.repflow.data.Permutations;
 import dev.repflow.data.Split;
 import dev.repflow.models.ModelSpec;
 import dev.repflow.models.TorchScriptParts;
@@ -45,9 +46,10 @@ class FungiThroughputBenchmarkTest {
     python(List.of("--export", torchscript.toString()));
     // SimCLR's negatives as repflow picks them from this pool (64, seed 42: the defaults).
     ImageSource pool = BenchmarkSupport.unseenSource(Split.TRAIN, 100);
+    ImageSet negativePool = BenchmarkSupport.unseen(Split.TRAIN, 100);
     write(
         DIR.resolve("pool.f32"),
-        ImageSubsets.seeded(BenchmarkSupport.unseen(Split.TRAIN, 100), 64, 42));
+        negativePool.subset(Permutations.sample(negativePool.size(), 64, 42)));
     ModelSpec vit = new ModelSpec("vit", 128, 64);
     long t0 = System.nanoTime();
     Path vitWeights = BenchmarkSupport.pretrain(vit);

@@ -10,6 +10,7 @@ import dev.repflow.data.DatasetSpec;
 import dev.repflow.data.Datasets;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.ImageSource;
+import dev.repflow.data.Permutations;
 import dev.repflow.data.Split;
 import dev.repflow.testing.PythonReference;
 import java.nio.file.Path;
@@ -102,7 +103,8 @@ class ObjectiveReferenceTest {
   @Test
   void simclrMatchesMultiPositiveLossOverPatchesAgainstFixedNegatives() {
     SimClrObjectiveSpec spec = new SimClrObjectiveSpec(16, 0.1, 4, 6, 2, 42L);
-    ImageSet negatives = ImageSubsets.seeded(POOL, spec.negatives(), spec.seed());
+    ImageSet negatives =
+        POOL.subset(Permutations.sample(POOL.size(), spec.negatives(), spec.seed()));
     String python =
         heads(List.of(head("H", spec.seed(), spec.headDim())), dir)
             + "negative_images = torch.from_numpy("

@@ -68,7 +68,7 @@ class EmbedderTest {
       for (int i = 0; i < 10; i++) {
         System.arraycopy(flat, i * 32, expected[i], 0, 32);
       }
-      Checkpoints.save(file, model, null);
+      Checkpoints.save(file, model, null, null);
     }
 
     // One batch of 10 on both sides: kernels are chosen per batch shape, so a smaller batch may
@@ -103,15 +103,16 @@ class EmbedderTest {
             IllegalArgumentException.class,
             () -> Fixtures.embed(unseen, checkpoint, wider, 5, 32, NONE));
     assertTrue(e.getMessage().contains(checkpoint.toString()), e.getMessage());
-    assertTrue(e.getMessage().contains("cnn-w8-e32 with 5 classes"), e.getMessage());
-    assertTrue(e.getMessage().contains("cnn-w16-e32 with 5 classes"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("cnn-w8-e32 with 1 input channels and 5 classes"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("cnn-w16-e32 with 1 input channels and 5 classes"), e.getMessage());
 
     IllegalArgumentException classes =
         assertThrows(
             IllegalArgumentException.class,
             () -> Fixtures.embed(unseen, checkpoint, Fixtures.SMALL, 10, 32, NONE));
-    assertTrue(
-        classes.getMessage().contains("with 10 classes was requested"), classes.getMessage());
+    assertTrue(classes.getMessage().contains("and 10 classes was requested"), classes.getMessage());
   }
 
   @Test
@@ -131,7 +132,7 @@ class EmbedderTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       Classifier model = Backbones.build(spec, numClasses, Backbones.FASHION_MNIST);
       model.initialize(manager, 3);
-      Checkpoints.save(file, model, null);
+      Checkpoints.save(file, model, null, null);
     }
     return file;
   }
