@@ -8,6 +8,7 @@ import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.StepProgress;
+import dev.repflow.eval.LogisticProbe;
 import dev.repflow.models.TrainedBackbone;
 import dev.repflow.steps.ProgressReporter;
 import dev.repflow.steps.StepCache;
@@ -20,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /** Neural-collapse steps: every output is a JSON artifact under its content address. */
 public class CollapseActivitiesImpl implements CollapseActivities {
@@ -150,8 +152,8 @@ public class CollapseActivitiesImpl implements CollapseActivities {
           for (int i = 0; i < rows.length; i++) {
             rows[i] = map.row(t.labels()[i], features.uri());
           }
-          SoftmaxProbe.Fit fit =
-              SoftmaxProbe.fit(
+          LogisticProbe fit =
+              LogisticProbe.fit(
                   t.features(),
                   rows,
                   map.size(),
@@ -162,9 +164,13 @@ public class CollapseActivitiesImpl implements CollapseActivities {
                       progress.report(
                           StepProgress.of(
                               PROBE, "step", step, probe.steps(), "probe step " + step)));
+          long[] predicted = fit.predict(t.features());
+          double accuracy =
+              (double) IntStream.range(0, rows.length).filter(i -> predicted[i] == rows[i]).count()
+                  / rows.length;
           ProbeWeights w =
-              new ProbeWeights(map.sortedIdList(), fit.weights(), fit.bias(), fit.trainAccuracy());
-          return new ProbeResult(JsonArtifacts.put(store, key, w), fit.trainAccuracy(), false);
+              new ProbeWeights(map.sortedIdList(), fit.weights(), fit.bias(), accuracy);
+          return new ProbeResult(JsonArtifacts.put(store, key, w), accuracy, false);
         });
   }
 
