@@ -3,12 +3,10 @@ package dev.repflow.collapse;
 import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.artifacts.FeatureFiles;
-import dev.repflow.artifacts.FeatureTable;
 import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.StepProgress;
-import dev.repflow.eval.LogisticProbe;
 import dev.repflow.models.TrainedBackbone;
 import dev.repflow.steps.ProgressReporter;
 import dev.repflow.steps.StepCache;
@@ -21,9 +19,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.IntStream;
 
-/** Neural-collapse steps: every output is a JSON artifact under its content address. */
+/**
+ * Neural-collapse steps: every output is a JSON artifact under its content address, reused when
+ * stored. This class keys and caches the steps; {@link StatsPasses}, {@link ProbeFitting}, {@link
+ * HeadWeights} and {@link CollapseMeasurement} compute them.
+ */
 public class CollapseActivitiesImpl implements CollapseActivities {
   private static final String ACCUMULATE = "collapse-accumulate";
   private static final String MERGE = "collapse-merge";
@@ -35,11 +36,13 @@ public class CollapseActivitiesImpl implements CollapseActivities {
   private final ArtifactStore store;
   private final FeatureFiles files;
   private final StepCache cache;
+  private final StatsPasses passes;
 
   public CollapseActivitiesImpl(ArtifactStore store) {
     this.store = store;
     this.files = new FeatureFiles(store);
     this.cache = new StepCache(store);
+    this.passes = new StatsPasses(store, files);
   }
 
   @Override
@@ -63,42 +66,7 @@ public class CollapseActivitiesImpl implements CollapseActivities {
           if (cached.isPresent()) {
             return new StepResult(cached.get(), true);
           }
-          FeatureTable t = files.read(r.features());
-          String source = r.features().uri();
-          LabelMap classes = LabelMap.of(r.classes());
-          Shard s = Shard.of(r.shard(), r.shards(), t.rows());
-          int k = classes.size();
-          Object stats =
-              switch (r.kind()) {
-                case MEANS ->
-                    MeanStats.empty(k, t.columns())
-                        .accumulate(t.features(), t.labels(), s.from(), s.to(), classes, source);
-                case SPREAD ->
-                    SpreadStats.empty(k, t.columns())
-                        .accumulate(
-                            t.features(),
-                            t.labels(),
-                            s.from(),
-                            s.to(),
-                            means(r, t),
-                            classes,
-                            source);
-                case DECISIONS -> {
-                  ProbeWeights probe = JsonArtifacts.read(store, r.probe(), ProbeWeights.class);
-                  requireColumns(r.probe(), probe.weights()[0].length, t);
-                  yield DecisionStats.empty(k)
-                      .accumulate(
-                          t.features(),
-                          t.labels(),
-                          s.from(),
-                          s.to(),
-                          means(r, t),
-                          probe.weights(),
-                          probe.bias(),
-                          classes,
-                          source);
-                }
-              };
+          Object stats = passes.accumulate(r);
           return new StepResult(JsonArtifacts.put(store, key, stats), false);
         });
   }
@@ -113,14 +81,7 @@ public class CollapseActivitiesImpl implements CollapseActivities {
           if (cached.isPresent()) {
             return new StepResult(cached.get(), true);
           }
-          Object merged =
-              switch (kind) {
-                case MEANS -> read(parts, MeanStats.class).stream().reduce(MeanStats::merge).get();
-                case SPREAD ->
-                    read(parts, SpreadStats.class).stream().reduce(SpreadStats::merge).get();
-                case DECISIONS ->
-                    read(parts, DecisionStats.class).stream().reduce(DecisionStats::merge).get();
-              };
+          Object merged = passes.merge(kind, parts);
           return new StepResult(JsonArtifacts.put(store, key, merged), false);
         });
   }
@@ -146,31 +107,17 @@ public class CollapseActivitiesImpl implements CollapseActivities {
             return new ProbeResult(cached.get(), w.trainAccuracy(), true);
           }
           ProgressReporter progress = ProgressReporter.forCurrentActivity();
-          FeatureTable t = files.read(features);
-          LabelMap map = LabelMap.of(classes);
-          int[] rows = new int[t.rows()];
-          for (int i = 0; i < rows.length; i++) {
-            rows[i] = map.row(t.labels()[i], features.uri());
-          }
-          LogisticProbe fit =
-              LogisticProbe.fit(
-                  t.features(),
-                  rows,
-                  map.size(),
-                  probe.steps(),
-                  probe.learningRate(),
-                  probe.l2(),
+          ProbeWeights w =
+              ProbeFitting.fit(
+                  files.read(features),
+                  features.uri(),
+                  classes,
+                  probe,
                   step ->
                       progress.report(
                           StepProgress.of(
                               PROBE, "step", step, probe.steps(), "probe step " + step)));
-          long[] predicted = fit.predict(t.features());
-          double accuracy =
-              (double) IntStream.range(0, rows.length).filter(i -> predicted[i] == rows[i]).count()
-                  / rows.length;
-          ProbeWeights w =
-              new ProbeWeights(map.sortedIdList(), fit.weights(), fit.bias(), accuracy);
-          return new ProbeResult(JsonArtifacts.put(store, key, w), accuracy, false);
+          return new ProbeResult(JsonArtifacts.put(store, key, w), w.trainAccuracy(), false);
         });
   }
 
@@ -267,30 +214,6 @@ public class CollapseActivitiesImpl implements CollapseActivities {
                   oodMeans == null ? null : oodMeans.uri());
           return report.toMetrics(JsonArtifacts.put(store, key, report), false);
         });
-  }
-
-  private double[][] means(AccumulateRequest r, FeatureTable t) {
-    double[][] m = JsonArtifacts.read(store, r.means(), MeanStats.class).means();
-    requireColumns(r.means(), m[0].length, t);
-    if (m.length != r.classes().size()) {
-      throw new IllegalArgumentException(
-          r.means().uri() + " has " + m.length + " classes, the request " + r.classes());
-    }
-    return m;
-  }
-
-  private static void requireColumns(ArtifactRef stats, int dim, FeatureTable t) {
-    if (dim != t.columns()) {
-      throw new IllegalArgumentException(
-          stats.uri() + " has dimension " + dim + " but the features have " + t.columns());
-    }
-  }
-
-  private <T> List<T> read(List<ArtifactRef> parts, Class<T> type) {
-    if (parts.isEmpty()) {
-      throw new IllegalArgumentException("nothing to merge");
-    }
-    return parts.stream().map(p -> JsonArtifacts.read(store, p, type)).toList();
   }
 
   private static List<ArtifactRef> present(ArtifactRef... refs) {
