@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 
 /**
  * Neural-collapse steps: every output is a JSON artifact under its content address, reused when
@@ -101,23 +102,21 @@ public class CollapseActivitiesImpl implements CollapseActivities {
                       List.of(features),
                       "json")
                   .key();
-          var cached = cache.reusable(run, key);
-          if (cached.isPresent()) {
-            ProbeWeights w = JsonArtifacts.read(store, cached.get(), ProbeWeights.class);
-            return new ProbeResult(cached.get(), w.trainAccuracy(), true);
-          }
-          ProgressReporter progress = ProgressReporter.forCurrentActivity();
-          ProbeWeights w =
-              ProbeFitting.fit(
-                  files.read(features),
-                  features.uri(),
-                  classes,
-                  probe,
-                  step ->
-                      progress.report(
-                          StepProgress.of(
-                              PROBE, "step", step, probe.steps(), "probe step " + step)));
-          return new ProbeResult(JsonArtifacts.put(store, key, w), w.trainAccuracy(), false);
+          return reuseOrWrite(
+              run,
+              key,
+              () -> {
+                ProgressReporter progress = ProgressReporter.forCurrentActivity();
+                return ProbeFitting.fit(
+                    files.read(features),
+                    features.uri(),
+                    classes,
+                    probe,
+                    step ->
+                        progress.report(
+                            StepProgress.of(
+                                PROBE, "step", step, probe.steps(), "probe step " + step)));
+              });
         });
   }
 
@@ -141,25 +140,23 @@ public class CollapseActivitiesImpl implements CollapseActivities {
                       List.of(backbone.checkpoint()),
                       "json")
                   .key();
-          var cached = cache.reusable(run, key);
-          if (cached.isPresent()) {
-            ProbeWeights w = JsonArtifacts.read(store, cached.get(), ProbeWeights.class);
-            return new ProbeResult(cached.get(), w.trainAccuracy(), true);
-          }
-          Path file = store.download(backbone.checkpoint());
-          try {
-            ProbeWeights w =
-                HeadWeights.read(
-                    file,
-                    backbone.model(),
-                    backbone.numClasses(),
-                    backbone.ref().input(),
-                    sorted,
-                    backbone.trainAccuracy());
-            return new ProbeResult(JsonArtifacts.put(store, key, w), w.trainAccuracy(), false);
-          } finally {
-            Files.deleteIfExists(file);
-          }
+          return reuseOrWrite(
+              run,
+              key,
+              () -> {
+                Path file = store.download(backbone.checkpoint());
+                try {
+                  return HeadWeights.read(
+                      file,
+                      backbone.model(),
+                      backbone.numClasses(),
+                      backbone.ref().input(),
+                      sorted,
+                      backbone.trainAccuracy());
+                } finally {
+                  Files.deleteIfExists(file);
+                }
+              });
         });
   }
 
@@ -214,6 +211,18 @@ public class CollapseActivitiesImpl implements CollapseActivities {
                   oodMeans == null ? null : oodMeans.uri());
           return report.toMetrics(JsonArtifacts.put(store, key, report), false);
         });
+  }
+
+  /** The classifier stored under {@code key}, or the one {@code compute} gives, stored there. */
+  private ProbeResult reuseOrWrite(RunContext run, String key, Callable<ProbeWeights> compute)
+      throws Exception {
+    var cached = cache.reusable(run, key);
+    if (cached.isPresent()) {
+      ProbeWeights w = JsonArtifacts.read(store, cached.get(), ProbeWeights.class);
+      return new ProbeResult(cached.get(), w.trainAccuracy(), true);
+    }
+    ProbeWeights w = compute.call();
+    return new ProbeResult(JsonArtifacts.put(store, key, w), w.trainAccuracy(), false);
   }
 
   private static List<ArtifactRef> present(ArtifactRef... refs) {
