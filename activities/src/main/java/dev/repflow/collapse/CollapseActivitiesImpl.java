@@ -93,18 +93,11 @@ public class CollapseActivitiesImpl implements CollapseActivities {
     return StepFailures.guard(
         PROBE,
         () -> {
-          String key =
-              StepKey.of(
-                      run,
-                      PROBE,
-                      VERSION,
-                      Map.of("classes", classes, "probe", probe),
-                      List.of(features),
-                      "json")
-                  .key();
           return reuseOrWrite(
               run,
-              key,
+              PROBE,
+              Map.of("classes", classes, "probe", probe),
+              List.of(features),
               () -> {
                 ProgressReporter progress = ProgressReporter.forCurrentActivity();
                 return ProbeFitting.fit(
@@ -131,18 +124,11 @@ public class CollapseActivitiesImpl implements CollapseActivities {
             throw new IllegalArgumentException(
                 "the backbone's head has " + backbone.numClasses() + " classes, not " + sorted);
           }
-          String key =
-              StepKey.of(
-                      run,
-                      HEAD,
-                      VERSION,
-                      Map.of("classes", sorted),
-                      List.of(backbone.checkpoint()),
-                      "json")
-                  .key();
           return reuseOrWrite(
               run,
-              key,
+              HEAD,
+              Map.of("classes", sorted),
+              List.of(backbone.checkpoint()),
               () -> {
                 Path file = store.download(backbone.checkpoint());
                 try {
@@ -213,9 +199,15 @@ public class CollapseActivitiesImpl implements CollapseActivities {
         });
   }
 
-  /** The classifier stored under {@code key}, or the one {@code compute} gives, stored there. */
-  private ProbeResult reuseOrWrite(RunContext run, String key, Callable<ProbeWeights> compute)
+  /** The classifier stored under the step's key, or the one {@code compute} gives, stored there. */
+  private ProbeResult reuseOrWrite(
+      RunContext run,
+      String step,
+      Map<String, Object> params,
+      List<ArtifactRef> inputs,
+      Callable<ProbeWeights> compute)
       throws Exception {
+    String key = StepKey.of(run, step, VERSION, params, inputs, "json").key();
     var cached = cache.reusable(run, key);
     if (cached.isPresent()) {
       ProbeWeights w = JsonArtifacts.read(store, cached.get(), ProbeWeights.class);
