@@ -3,7 +3,6 @@ package dev.repflow.collapse;
 import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.artifacts.FeatureFiles;
-import dev.repflow.artifacts.FeatureTable;
 import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
@@ -20,8 +19,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 
-/** Neural-collapse steps: every output is a JSON artifact under its content address. */
+/**
+ * Neural-collapse steps: every output is a JSON artifact under its content address, reused when
+ * stored. This class keys and caches the steps; {@link StatsPasses}, {@link ProbeFitting}, {@link
+ * HeadWeights} and {@link CollapseMeasurement} compute them.
+ */
 public class CollapseActivitiesImpl implements CollapseActivities {
   private static final String ACCUMULATE = "collapse-accumulate";
   private static final String MERGE = "collapse-merge";
@@ -33,11 +37,13 @@ public class CollapseActivitiesImpl implements CollapseActivities {
   private final ArtifactStore store;
   private final FeatureFiles files;
   private final StepCache cache;
+  private final StatsPasses passes;
 
   public CollapseActivitiesImpl(ArtifactStore store) {
     this.store = store;
     this.files = new FeatureFiles(store);
     this.cache = new StepCache(store);
+    this.passes = new StatsPasses(store, files);
   }
 
   @Override
@@ -61,42 +67,7 @@ public class CollapseActivitiesImpl implements CollapseActivities {
           if (cached.isPresent()) {
             return new StepResult(cached.get(), true);
           }
-          FeatureTable t = files.read(r.features());
-          String source = r.features().uri();
-          LabelMap classes = LabelMap.of(r.classes());
-          Shard s = Shard.of(r.shard(), r.shards(), t.rows());
-          int k = classes.size();
-          Object stats =
-              switch (r.kind()) {
-                case MEANS ->
-                    MeanStats.empty(k, t.columns())
-                        .accumulate(t.features(), t.labels(), s.from(), s.to(), classes, source);
-                case SPREAD ->
-                    SpreadStats.empty(k, t.columns())
-                        .accumulate(
-                            t.features(),
-                            t.labels(),
-                            s.from(),
-                            s.to(),
-                            means(r, t),
-                            classes,
-                            source);
-                case DECISIONS -> {
-                  ProbeWeights probe = JsonArtifacts.read(store, r.probe(), ProbeWeights.class);
-                  requireColumns(r.probe(), probe.weights()[0].length, t);
-                  yield DecisionStats.empty(k)
-                      .accumulate(
-                          t.features(),
-                          t.labels(),
-                          s.from(),
-                          s.to(),
-                          means(r, t),
-                          probe.weights(),
-                          probe.bias(),
-                          classes,
-                          source);
-                }
-              };
+          Object stats = passes.accumulate(r);
           return new StepResult(JsonArtifacts.put(store, key, stats), false);
         });
   }
@@ -111,14 +82,7 @@ public class CollapseActivitiesImpl implements CollapseActivities {
           if (cached.isPresent()) {
             return new StepResult(cached.get(), true);
           }
-          Object merged =
-              switch (kind) {
-                case MEANS -> read(parts, MeanStats.class).stream().reduce(MeanStats::merge).get();
-                case SPREAD ->
-                    read(parts, SpreadStats.class).stream().reduce(SpreadStats::merge).get();
-                case DECISIONS ->
-                    read(parts, DecisionStats.class).stream().reduce(DecisionStats::merge).get();
-              };
+          Object merged = passes.merge(kind, parts);
           return new StepResult(JsonArtifacts.put(store, key, merged), false);
         });
   }
@@ -129,42 +93,23 @@ public class CollapseActivitiesImpl implements CollapseActivities {
     return StepFailures.guard(
         PROBE,
         () -> {
-          String key =
-              StepKey.of(
-                      run,
-                      PROBE,
-                      VERSION,
-                      Map.of("classes", classes, "probe", probe),
-                      List.of(features),
-                      "json")
-                  .key();
-          var cached = cache.reusable(run, key);
-          if (cached.isPresent()) {
-            ProbeWeights w = JsonArtifacts.read(store, cached.get(), ProbeWeights.class);
-            return new ProbeResult(cached.get(), w.trainAccuracy(), true);
-          }
-          ProgressReporter progress = ProgressReporter.forCurrentActivity();
-          FeatureTable t = files.read(features);
-          LabelMap map = LabelMap.of(classes);
-          int[] rows = new int[t.rows()];
-          for (int i = 0; i < rows.length; i++) {
-            rows[i] = map.row(t.labels()[i], features.uri());
-          }
-          SoftmaxProbe.Fit fit =
-              SoftmaxProbe.fit(
-                  t.features(),
-                  rows,
-                  map.size(),
-                  probe.steps(),
-                  probe.learningRate(),
-                  probe.l2(),
-                  step ->
-                      progress.report(
-                          StepProgress.of(
-                              PROBE, "step", step, probe.steps(), "probe step " + step)));
-          ProbeWeights w =
-              new ProbeWeights(map.sortedIdList(), fit.weights(), fit.bias(), fit.trainAccuracy());
-          return new ProbeResult(JsonArtifacts.put(store, key, w), fit.trainAccuracy(), false);
+          return reuseOrWrite(
+              run,
+              PROBE,
+              Map.of("classes", classes, "probe", probe),
+              List.of(features),
+              () -> {
+                ProgressReporter progress = ProgressReporter.forCurrentActivity();
+                return ProbeFitting.fit(
+                    files.read(features),
+                    features.uri(),
+                    classes,
+                    probe,
+                    step ->
+                        progress.report(
+                            StepProgress.of(
+                                PROBE, "step", step, probe.steps(), "probe step " + step)));
+              });
         });
   }
 
@@ -179,34 +124,25 @@ public class CollapseActivitiesImpl implements CollapseActivities {
             throw new IllegalArgumentException(
                 "the backbone's head has " + backbone.numClasses() + " classes, not " + sorted);
           }
-          String key =
-              StepKey.of(
-                      run,
-                      HEAD,
-                      VERSION,
-                      Map.of("classes", sorted),
-                      List.of(backbone.checkpoint()),
-                      "json")
-                  .key();
-          var cached = cache.reusable(run, key);
-          if (cached.isPresent()) {
-            ProbeWeights w = JsonArtifacts.read(store, cached.get(), ProbeWeights.class);
-            return new ProbeResult(cached.get(), w.trainAccuracy(), true);
-          }
-          Path file = store.download(backbone.checkpoint());
-          try {
-            ProbeWeights w =
-                HeadWeights.read(
-                    file,
-                    backbone.model(),
-                    backbone.numClasses(),
-                    backbone.ref().input(),
-                    sorted,
-                    backbone.trainAccuracy());
-            return new ProbeResult(JsonArtifacts.put(store, key, w), w.trainAccuracy(), false);
-          } finally {
-            Files.deleteIfExists(file);
-          }
+          return reuseOrWrite(
+              run,
+              HEAD,
+              Map.of("classes", sorted),
+              List.of(backbone.checkpoint()),
+              () -> {
+                Path file = store.download(backbone.checkpoint());
+                try {
+                  return HeadWeights.read(
+                      file,
+                      backbone.model(),
+                      backbone.numClasses(),
+                      backbone.ref().input(),
+                      sorted,
+                      backbone.trainAccuracy());
+                } finally {
+                  Files.deleteIfExists(file);
+                }
+              });
         });
   }
 
@@ -263,28 +199,22 @@ public class CollapseActivitiesImpl implements CollapseActivities {
         });
   }
 
-  private double[][] means(AccumulateRequest r, FeatureTable t) {
-    double[][] m = JsonArtifacts.read(store, r.means(), MeanStats.class).means();
-    requireColumns(r.means(), m[0].length, t);
-    if (m.length != r.classes().size()) {
-      throw new IllegalArgumentException(
-          r.means().uri() + " has " + m.length + " classes, the request " + r.classes());
+  /** The classifier stored under the step's key, or the one {@code compute} gives, stored there. */
+  private ProbeResult reuseOrWrite(
+      RunContext run,
+      String step,
+      Map<String, Object> params,
+      List<ArtifactRef> inputs,
+      Callable<ProbeWeights> compute)
+      throws Exception {
+    String key = StepKey.of(run, step, VERSION, params, inputs, "json").key();
+    var cached = cache.reusable(run, key);
+    if (cached.isPresent()) {
+      ProbeWeights w = JsonArtifacts.read(store, cached.get(), ProbeWeights.class);
+      return new ProbeResult(cached.get(), w.trainAccuracy(), true);
     }
-    return m;
-  }
-
-  private static void requireColumns(ArtifactRef stats, int dim, FeatureTable t) {
-    if (dim != t.columns()) {
-      throw new IllegalArgumentException(
-          stats.uri() + " has dimension " + dim + " but the features have " + t.columns());
-    }
-  }
-
-  private <T> List<T> read(List<ArtifactRef> parts, Class<T> type) {
-    if (parts.isEmpty()) {
-      throw new IllegalArgumentException("nothing to merge");
-    }
-    return parts.stream().map(p -> JsonArtifacts.read(store, p, type)).toList();
+    ProbeWeights w = compute.call();
+    return new ProbeResult(JsonArtifacts.put(store, key, w), w.trainAccuracy(), false);
   }
 
   private static List<ArtifactRef> present(ArtifactRef... refs) {

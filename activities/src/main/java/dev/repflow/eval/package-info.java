@@ -1,2 +1,2 @@
-/** Evaluation of stored features: kNN classification and its metrics. */
+/** Evaluation of stored features: kNN classification, the logistic probe and their metrics. */
 package dev.repflow.eval;

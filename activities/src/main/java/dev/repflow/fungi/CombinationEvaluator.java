@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.repflow.artifacts.FeatureTable;
 import dev.repflow.eval.ClassificationMetrics;
 import dev.repflow.eval.KnnClassifier;
+import dev.repflow.eval.LogisticProbe;
 import dev.repflow.eval.NearestNeighbours;
 import dev.repflow.linalg.DistanceBlocks;
 import java.util.ArrayList;
@@ -16,6 +17,9 @@ import java.util.function.Consumer;
  * and retrieval share one pass over the test-to-train distances.
  */
 final class CombinationEvaluator {
+  /** Adam step size of the linear probe; the config sets its steps and weight decay. */
+  private static final double PROBE_LEARNING_RATE = 0.05;
+
   private CombinationEvaluator() {}
 
   /**
@@ -60,7 +64,12 @@ final class CombinationEvaluator {
 
     stage.accept("linear probe");
     long[] probe =
-        LinearProbe.fit(xp, trainLabels, settings.probeEpochs(), settings.probeWeightDecay())
+        LogisticProbe.fit(
+                xp,
+                trainLabels,
+                settings.probeEpochs(),
+                PROBE_LEARNING_RATE,
+                settings.probeWeightDecay())
             .predict(qp);
     double linear = ClassificationMetrics.of(probe, testLabels).accuracy();
 

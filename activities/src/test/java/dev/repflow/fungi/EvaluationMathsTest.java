@@ -5,29 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDManager;
 import dev.repflow.testing.PythonReference;
+import dev.repflow.testing.RandomMatrices;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** PCA, retrieval mAP, few-shot and linear probe against numpy or hand-derived values. */
+/** PCA, retrieval mAP and few-shot against numpy or hand-derived values. */
 class EvaluationMathsTest {
-
-  private static float[][] gaussian(int n, int d, long seed, double shift) {
-    Random r = new Random(seed);
-    float[][] x = new float[n][d];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < d; j++) {
-        // Unequal variances so the components are well separated.
-        x[i][j] = (float) (r.nextGaussian() * (j + 1) + (i % 2) * shift);
-      }
-    }
-    return x;
-  }
 
   @Test
   void pcaMatchesNumpySvdUpToSign() throws Exception {
-    float[][] x = gaussian(60, 6, 1, 0);
-    float[][] q = gaussian(5, 6, 2, 0);
+    float[][] x = RandomMatrices.shiftedGaussian(60, 6, 1, 0);
+    float[][] q = RandomMatrices.shiftedGaussian(5, 6, 2, 0);
     float[][] mine;
     try (NDManager m = NDManager.newBaseManager()) {
       mine = Pca.fit(m, x, 4).transform(m, q);
@@ -61,8 +49,8 @@ class EvaluationMathsTest {
 
   @Test
   void retrievalMapMatchesNumpy() throws Exception {
-    float[][] db = gaussian(40, 3, 3, 2);
-    float[][] q = gaussian(7, 3, 4, 2);
+    float[][] db = RandomMatrices.shiftedGaussian(40, 3, 3, 2);
+    float[][] q = RandomMatrices.shiftedGaussian(7, 3, 4, 2);
     long[] dbLabels = new long[40];
     long[] qLabels = new long[7];
     for (int i = 0; i < 40; i++) {
@@ -102,56 +90,6 @@ class EvaluationMathsTest {
     // Support means (0, 0.5) and (10, 10.5): (6, 6) is nearer class 7, so 2 of 3 are right.
     double[] acc = FewShot.episodes(train, labels, test, truth, 2, 3, 1);
     assertArrayEquals(new double[] {2 / 3.0, 2 / 3.0, 2 / 3.0}, acc, 1e-12);
-  }
-
-  @Test
-  void linearProbeSeparatesShiftedClasses() {
-    float[][] x = gaussian(200, 4, 5, 8);
-    long[] y = new long[200];
-    for (int i = 0; i < 200; i++) {
-      y[i] = 5 + i % 2;
-    }
-    long[] predicted = LinearProbe.fit(x, y, 200, 1e-4).predict(x);
-    int correct = 0;
-    for (int i = 0; i < 200; i++) {
-      correct += predicted[i] == y[i] ? 1 : 0;
-    }
-    assertEquals(1.0, correct / 200.0, 0.03);
-  }
-
-  @Test
-  void linearProbeFollowsAdamAsNumpyComputesIt() {
-    float[][] x = gaussian(2100, 4, 6, 1.5); // more than two row blocks
-    long[] y = new long[2100];
-    for (int i = 0; i < 2100; i++) {
-      y[i] = 7 + i % 3;
-    }
-    double[][] mine = LinearProbe.fit(x, y, 40, 1e-2).probabilities(x);
-    double[] ref =
-        PythonReference.run(
-            String.join(
-                "\n",
-                "x = np.array(" + PythonReference.literal(x) + ")",
-                "y = np.array(" + PythonReference.literal(y) + ")",
-                "t = (y[:, None] == np.unique(y)[None]).astype(float)",
-                "w, b = np.zeros((3, 4)), np.zeros(3)",
-                "m, v = [np.zeros((3, 4)), np.zeros(3)], [np.zeros((3, 4)), np.zeros(3)]",
-                "def probs():",
-                "    z = x @ w.T + b",
-                "    e = np.exp(z - z.max(1, keepdims=True))",
-                "    return e / e.sum(1, keepdims=True)",
-                "for s in range(1, 41):",
-                "    d = (probs() - t) / len(x)",
-                "    for i, (p, g) in enumerate(zip((w, b), (d.T @ x + 1e-2 * w, d.sum(0)))):",
-                "        m[i] = 0.9 * m[i] + 0.1 * g",
-                "        v[i] = 0.999 * v[i] + 0.001 * g * g",
-                "        p -= 0.05 * (m[i] / (1 - 0.9 ** s)) / (np.sqrt(v[i] / (1 - 0.999 ** s)) + 1e-8)",
-                "print(' '.join(repr(float(v)) for v in probs().T.ravel()))"));
-    for (int k = 0; k < 3; k++) {
-      for (int i = 0; i < 2100; i++) {
-        assertEquals(ref[k * 2100 + i], mine[k][i], 1e-9, "class " + k + " row " + i);
-      }
-    }
   }
 
   @Test

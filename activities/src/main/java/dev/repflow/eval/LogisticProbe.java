@@ -1,13 +1,16 @@
-package dev.repflow.fungi;
+package dev.repflow.eval;
 
 import java.util.Arrays;
 import java.util.TreeSet;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 /**
- * Multinomial logistic regression with an L2 penalty on the weights (not the bias), trained
- * full-batch with Adam (lr 0.05, betas 0.9/0.999, eps 1e-8) for a fixed number of steps from zero
- * weights: deterministic, no seed needed.
+ * Multinomial logistic regression {@code softmax(W x + b)} with an L2 penalty on {@code W} (not
+ * {@code b}), trained full-batch with Adam (betas 0.9/0.999, eps 1e-8) for a fixed number of steps
+ * from zero weights: deterministic, no seed needed. The linear probe of FUNGI's evaluation and the
+ * NC3/NC4 classifier of the neural-collapse measures.
  *
  * <p>Plain Java on purpose: with 5-10 classes each step is two skinny products with the {@code [N,
  * D]} features, bound by memory, not arithmetic, and MKL's vendor-neutral GEMM branch (the portable
@@ -16,41 +19,74 @@ import java.util.stream.IntStream;
  * float64 sums; blocks run in parallel and their gradients are added in block order, so the result
  * is the same on every CPU and thread count.
  */
-final class LinearProbe {
-  private static final double LR = 0.05;
+public final class LogisticProbe {
   private static final double BETA1 = 0.9;
   private static final double BETA2 = 0.999;
+  private static final double EPS = 1e-8;
   private static final int BLOCK = 1024;
 
-  private final long[] classes;
+  private final long[] classes; // label of each class row, [C]
   private final double[][] weights; // [C, D]
   private final double[] bias; // [C]
 
-  private LinearProbe(long[] classes, double[][] weights, double[] bias) {
+  private LogisticProbe(long[] classes, double[][] weights, double[] bias) {
     this.classes = classes;
     this.weights = weights;
     this.bias = bias;
   }
 
-  /** Fits on {@code x [N, D]} with labels {@code y [N]}. */
-  static LinearProbe fit(float[][] x, long[] y, int steps, double weightDecay) {
+  /**
+   * Fits on {@code x [N, D]} with labels {@code y [N]}; the classes are the distinct labels in
+   * ascending order.
+   */
+  public static LogisticProbe fit(
+      float[][] x, long[] y, int steps, double learningRate, double weightDecay) {
     long[] classes =
         new TreeSet<>(Arrays.stream(y).boxed().toList())
             .stream().mapToLong(Long::longValue).toArray();
-    int c = classes.length;
-    int d = x[0].length;
     int[] target = new int[y.length];
     for (int i = 0; i < y.length; i++) {
       target[i] = Arrays.binarySearch(classes, y[i]);
     }
+    return fit(x, target, classes, steps, learningRate, weightDecay, step -> {});
+  }
+
+  /**
+   * Fits on {@code x [N, D]} where {@code rows [N]} gives each sample's class row {@code 0..C-1}; a
+   * class may have no samples. The fitted probe's labels are the rows.
+   *
+   * @param onStep called after each step with the step number (progress)
+   */
+  public static LogisticProbe fit(
+      float[][] x,
+      int[] rows,
+      int classes,
+      int steps,
+      double learningRate,
+      double weightDecay,
+      IntConsumer onStep) {
+    long[] labels = LongStream.range(0, classes).toArray();
+    return fit(x, rows, labels, steps, learningRate, weightDecay, onStep);
+  }
+
+  private static LogisticProbe fit(
+      float[][] x,
+      int[] target,
+      long[] classes,
+      int steps,
+      double learningRate,
+      double weightDecay,
+      IntConsumer onStep) {
+    int c = classes.length;
+    int d = x[0].length;
     float[][] columns = transpose(x);
     double[][] w = new double[c][d];
     double[] b = new double[c];
-    Adam adamW = new Adam(c * d);
-    Adam adamB = new Adam(c);
+    Adam adamW = new Adam(c * d, learningRate);
+    Adam adamB = new Adam(c, learningRate);
     int blocks = (x.length + BLOCK - 1) / BLOCK;
     for (int step = 1; step <= steps; step++) {
-      LinearProbe current = new LinearProbe(classes, w, b);
+      LogisticProbe current = new LogisticProbe(classes, w, b);
       double[][] partial = // per block: [C * D weight gradient, then C bias gradient]
           IntStream.range(0, blocks)
               .parallel()
@@ -78,8 +114,9 @@ final class LinearProbe {
       for (int k = 0; k < c; k++) {
         System.arraycopy(flatW, k * d, w[k], 0, d);
       }
+      onStep.accept(step);
     }
-    return new LinearProbe(classes, w, b);
+    return new LogisticProbe(classes, w, b);
   }
 
   /** Unscaled loss gradient of rows {@code [k * BLOCK, ...)}: sum_i (p_i - onehot_i) [x_i, 1]. */
@@ -140,12 +177,12 @@ final class LinearProbe {
   }
 
   /** Class probabilities {@code [C][N]} of {@code x [N, D]}, classes in ascending label order. */
-  double[][] probabilities(float[][] x) {
+  public double[][] probabilities(float[][] x) {
     return probabilities(transpose(x), 0, x.length);
   }
 
   /** Predicted labels {@code [N]}: the class of the largest probability, the first on ties. */
-  long[] predict(float[][] x) {
+  public long[] predict(float[][] x) {
     double[][] p = probabilities(x);
     long[] out = new long[x.length];
     for (int i = 0; i < x.length; i++) {
@@ -158,6 +195,16 @@ final class LinearProbe {
       out[i] = classes[best];
     }
     return out;
+  }
+
+  /** A copy of the weights, {@code [C, D]}, class rows in ascending label order. */
+  public double[][] weights() {
+    return Arrays.stream(weights).map(double[]::clone).toArray(double[][]::new);
+  }
+
+  /** A copy of the bias, {@code [C]}. */
+  public double[] bias() {
+    return bias.clone();
   }
 
   private static float[][] transpose(float[][] x) {
@@ -174,10 +221,12 @@ final class LinearProbe {
   private static final class Adam {
     private final double[] m;
     private final double[] v;
+    private final double lr;
 
-    Adam(int size) {
+    Adam(int size, double lr) {
       m = new double[size];
       v = new double[size];
+      this.lr = lr;
     }
 
     void step(double[] param, double[] grad, int t) {
@@ -186,7 +235,7 @@ final class LinearProbe {
       for (int i = 0; i < param.length; i++) {
         m[i] = BETA1 * m[i] + (1 - BETA1) * grad[i];
         v[i] = BETA2 * v[i] + (1 - BETA2) * grad[i] * grad[i];
-        param[i] -= LR * (m[i] / c1) / (Math.sqrt(v[i] / c2) + 1e-8);
+        param[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + EPS);
       }
     }
   }
