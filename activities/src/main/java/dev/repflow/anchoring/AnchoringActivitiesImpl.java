@@ -48,14 +48,10 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
   private final CachedSteps steps;
 
   public AnchoringActivitiesImpl(ArtifactStore store) {
-    this(store, new StepCache(store), new FeatureFiles(store));
-  }
-
-  public AnchoringActivitiesImpl(ArtifactStore store, StepCache cache, FeatureFiles files) {
     this.store = store;
-    this.cache = cache;
-    this.files = files;
-    this.steps = new CachedSteps(store, cache, files);
+    this.cache = new StepCache(store);
+    this.files = new FeatureFiles(store);
+    this.steps = CachedSteps.on(store);
   }
 
   @Override

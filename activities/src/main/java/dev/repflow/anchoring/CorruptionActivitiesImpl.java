@@ -40,13 +40,9 @@ public class CorruptionActivitiesImpl implements CorruptionActivities {
   private final CachedSteps steps;
 
   public CorruptionActivitiesImpl(ArtifactStore store) {
-    this(store, new StepCache(store), CachedSteps.on(store));
-  }
-
-  public CorruptionActivitiesImpl(ArtifactStore store, StepCache cache, CachedSteps steps) {
     this.store = store;
-    this.cache = cache;
-    this.steps = steps;
+    this.cache = new StepCache(store);
+    this.steps = CachedSteps.on(store);
   }
 
   @Override

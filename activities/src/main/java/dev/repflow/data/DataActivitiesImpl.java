@@ -19,11 +19,7 @@ public class DataActivitiesImpl implements DataActivities {
   private final CachedSteps steps;
 
   public DataActivitiesImpl(ArtifactStore store) {
-    this(CachedSteps.on(store));
-  }
-
-  public DataActivitiesImpl(CachedSteps steps) {
-    this.steps = steps;
+    this.steps = CachedSteps.on(store);
   }
 
   @Override

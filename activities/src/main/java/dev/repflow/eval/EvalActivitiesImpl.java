@@ -23,12 +23,8 @@ public class EvalActivitiesImpl implements EvalActivities {
   private final CachedSteps steps;
 
   public EvalActivitiesImpl(ArtifactStore store) {
-    this(new FeatureFiles(store), CachedSteps.on(store));
-  }
-
-  public EvalActivitiesImpl(FeatureFiles files, CachedSteps steps) {
-    this.files = files;
-    this.steps = steps;
+    this.files = new FeatureFiles(store);
+    this.steps = CachedSteps.on(store);
   }
 
   @Override

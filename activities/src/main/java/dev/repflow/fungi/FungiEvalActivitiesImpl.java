@@ -27,13 +27,9 @@ public class FungiEvalActivitiesImpl implements FungiEvalActivities {
   private final CachedSteps steps;
 
   public FungiEvalActivitiesImpl(ArtifactStore store) {
-    this(store, new FeatureFiles(store), CachedSteps.on(store));
-  }
-
-  public FungiEvalActivitiesImpl(ArtifactStore store, FeatureFiles files, CachedSteps steps) {
     this.store = store;
-    this.files = files;
-    this.steps = steps;
+    this.files = new FeatureFiles(store);
+    this.steps = CachedSteps.on(store);
   }
 
   @Override

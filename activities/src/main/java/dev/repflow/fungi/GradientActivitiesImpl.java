@@ -3,7 +3,6 @@ package dev.repflow.fungi;
 import ai.djl.ndarray.NDManager;
 import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.ArtifactStore;
-import dev.repflow.artifacts.FeatureTable;
 import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
@@ -44,12 +43,8 @@ public class GradientActivitiesImpl implements GradientActivities {
   private final CachedSteps steps;
 
   public GradientActivitiesImpl(ArtifactStore store) {
-    this(store, CachedSteps.on(store));
-  }
-
-  public GradientActivitiesImpl(ArtifactStore store, CachedSteps steps) {
     this.store = store;
-    this.steps = steps;
+    this.steps = CachedSteps.on(store);
   }
 
   @Override
@@ -105,70 +100,58 @@ public class GradientActivitiesImpl implements GradientActivities {
           return steps.features(
               run,
               key.key(),
-              () ->
-                  gradients(
-                      dataset, split, classes, backbone, objective, projection, batchSize, key));
+              () -> {
+                ProgressReporter progress = ProgressReporter.forCurrentActivity();
+                ProjectionPlan plan =
+                    JsonArtifacts.read(store, projection.artifact(), ProjectionPlan.class);
+                ImageSource images = Datasets.open(dataset, split, classes);
+                ImageTensors.requireShape(images.shape(), backbone.input());
+                ImageSource pool = Datasets.open(dataset, Split.TRAIN, classes);
+                long begin = System.nanoTime();
+                LabeledRows features;
+                try (NDManager base = NDManager.newBaseManager();
+                    BackboneCut cut = BackboneCuts.open(store, backbone, plan.layer(), base)) {
+                  features =
+                      GradientFeatures.compute(
+                          cut,
+                          plan,
+                          objective,
+                          images,
+                          pool,
+                          batchSize,
+                          base,
+                          (batch, batches, rate) ->
+                              progress.report(
+                                  StepProgress.of(
+                                      GRADIENTS,
+                                      "batch",
+                                      batch,
+                                      batches,
+                                      String.format(
+                                          Locale.ROOT,
+                                          "%s %s batch %d/%d, %.1f images/s",
+                                          objective.name(),
+                                          split.id(),
+                                          batch,
+                                          batches,
+                                          rate))));
+                }
+                log.info(
+                    "{} gradients of {} {} images in {} ms",
+                    objective.name(),
+                    features.size(),
+                    split.id(),
+                    (System.nanoTime() - begin) / 1_000_000);
+                Map<String, String> attributes = new TreeMap<>();
+                attributes.put("kind", "gradients");
+                attributes.put("model", backbone.label());
+                attributes.put("checkpoint", backbone.weights());
+                attributes.put("layer", plan.layer());
+                attributes.put("objective", objective.name());
+                attributes.put("projection", projection.artifact().uri());
+                attributes.put("spec_sha256", key.specSha256());
+                return features.table(FeatureTables.attributes(dataset, split, attributes));
+              });
         });
-  }
-
-  private FeatureTable gradients(
-      DatasetSpec dataset,
-      Split split,
-      List<Integer> classes,
-      BackboneRef backbone,
-      ObjectiveSpec objective,
-      FungiProjection projection,
-      int batchSize,
-      StepKey key)
-      throws Exception {
-    ProgressReporter progress = ProgressReporter.forCurrentActivity();
-    ProjectionPlan plan = JsonArtifacts.read(store, projection.artifact(), ProjectionPlan.class);
-    ImageSource images = Datasets.open(dataset, split, classes);
-    ImageTensors.requireShape(images.shape(), backbone.input());
-    ImageSource pool = Datasets.open(dataset, Split.TRAIN, classes);
-    long begin = System.nanoTime();
-    LabeledRows features;
-    try (NDManager base = NDManager.newBaseManager();
-        BackboneCut cut = BackboneCuts.open(store, backbone, plan.layer(), base)) {
-      features =
-          GradientFeatures.compute(
-              cut,
-              plan,
-              objective,
-              images,
-              pool,
-              batchSize,
-              base,
-              (batch, batches, rate) ->
-                  progress.report(
-                      StepProgress.of(
-                          GRADIENTS,
-                          "batch",
-                          batch,
-                          batches,
-                          String.format(
-                              Locale.ROOT,
-                              "%s %s batch %d/%d, %.1f images/s",
-                              objective.name(),
-                              split.id(),
-                              batch,
-                              batches,
-                              rate))));
-    }
-    log.info(
-        "{} gradients of {} {} images in {} ms",
-        objective.name(),
-        features.size(),
-        split.id(),
-        (System.nanoTime() - begin) / 1_000_000);
-    Map<String, String> attributes = new TreeMap<>();
-    attributes.put("kind", "gradients");
-    attributes.put("model", backbone.label());
-    attributes.put("checkpoint", backbone.weights());
-    attributes.put("layer", plan.layer());
-    attributes.put("objective", objective.name());
-    attributes.put("projection", projection.artifact().uri());
-    attributes.put("spec_sha256", key.specSha256());
-    return features.table(FeatureTables.attributes(dataset, split, attributes));
   }
 }

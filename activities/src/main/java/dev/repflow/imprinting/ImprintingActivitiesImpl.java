@@ -33,13 +33,9 @@ public class ImprintingActivitiesImpl implements ImprintingActivities {
   private final CachedSteps steps;
 
   public ImprintingActivitiesImpl(ArtifactStore store) {
-    this(store, new FeatureFiles(store), CachedSteps.on(store));
-  }
-
-  public ImprintingActivitiesImpl(ArtifactStore store, FeatureFiles files, CachedSteps steps) {
     this.store = store;
-    this.files = files;
-    this.steps = steps;
+    this.files = new FeatureFiles(store);
+    this.steps = CachedSteps.on(store);
   }
 
   /** One configuration's record and whether it was memoized. */

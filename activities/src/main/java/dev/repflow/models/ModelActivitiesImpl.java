@@ -40,13 +40,9 @@ public class ModelActivitiesImpl implements ModelActivities {
   private final CachedSteps steps;
 
   public ModelActivitiesImpl(ArtifactStore store) {
-    this(store, new StepCache(store), CachedSteps.on(store));
-  }
-
-  public ModelActivitiesImpl(ArtifactStore store, StepCache cache, CachedSteps steps) {
     this.store = store;
-    this.cache = cache;
-    this.steps = steps;
+    this.cache = new StepCache(store);
+    this.steps = CachedSteps.on(store);
   }
 
   @Override

@@ -44,12 +44,8 @@ public class StitchingActivitiesImpl implements StitchingActivities {
   private final ReportCache reports;
 
   public StitchingActivitiesImpl(ArtifactStore store) {
-    this(store, CachedSteps.on(store));
-  }
-
-  public StitchingActivitiesImpl(ArtifactStore store, CachedSteps steps) {
     this.store = store;
-    this.steps = steps;
+    this.steps = CachedSteps.on(store);
     this.analysis = new LayerAnalysis(store);
     this.reports = new ReportCache(steps);
   }
