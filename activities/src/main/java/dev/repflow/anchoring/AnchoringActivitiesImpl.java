@@ -19,6 +19,7 @@ import dev.repflow.models.Checkpoints;
 import dev.repflow.models.Classifier;
 import dev.repflow.models.GradMode;
 import dev.repflow.models.ModelSpec;
+import dev.repflow.steps.CachedSteps;
 import dev.repflow.steps.ProgressReporter;
 import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
@@ -43,10 +44,14 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
 
   private final ArtifactStore store;
   private final StepCache cache;
+  private final FeatureFiles files;
+  private final CachedSteps steps;
 
   public AnchoringActivitiesImpl(ArtifactStore store) {
     this.store = store;
     this.cache = new StepCache(store);
+    this.files = new FeatureFiles(store);
+    this.steps = CachedSteps.on(store);
   }
 
   @Override
@@ -127,33 +132,40 @@ public class AnchoringActivitiesImpl implements AnchoringActivities {
                   params,
                   List.of(model.checkpoint(), set.images()),
                   "h5");
-          FeatureFiles files = new FeatureFiles(store);
-          var cached = cache.reusable(run, key.key());
-          if (cached.isPresent()) {
-            return metrics(model, set, files.read(cached.get()), inference, cached.get(), true);
-          }
-          FeatureTable images = files.read(set.images());
-          Prediction prediction =
-              predict(dataset, model, set, PredictionTables.images(images, dataset), inference);
-          var attributes =
-              Map.of(
-                  "kind", "predictions",
-                  "dataset", dataset.name(),
-                  "split", Split.TEST.id(),
-                  "model", model.model().label() + "/" + model.variant().name(),
-                  "corruption", set.corruption(),
-                  "checkpoint", model.checkpoint().uri(),
-                  "columns",
-                      "probabilities[0..C) ("
-                          + inference.average()
-                          + " averaged over anchors), spread",
-                  "spec_sha256", key.specSha256());
-          FeatureTable table =
-              new FeatureTable(
-                  PredictionTables.rows(prediction), images.labels(), images.indices(), attributes);
-          ArtifactRef ref = files.write(key.key(), table);
-          return metrics(model, set, table, inference, ref, false);
+          return steps.reuseOrCompute(
+              run,
+              key.key(),
+              ref -> metrics(model, set, files.read(ref), inference, ref, true),
+              () -> infer(dataset, model, set, inference, key));
         });
+  }
+
+  /** Predicts {@code set} with {@code model}, stores the predictions and measures them. */
+  private CorruptionMetrics infer(
+      DatasetSpec dataset,
+      AnchoredModel model,
+      CorruptedSet set,
+      InferenceSpec inference,
+      StepKey key)
+      throws IOException {
+    FeatureTable images = files.read(set.images());
+    Prediction prediction =
+        predict(dataset, model, set, PredictionTables.images(images, dataset), inference);
+    var attributes =
+        Map.of(
+            "kind", "predictions",
+            "dataset", dataset.name(),
+            "split", Split.TEST.id(),
+            "model", model.model().label() + "/" + model.variant().name(),
+            "corruption", set.corruption(),
+            "checkpoint", model.checkpoint().uri(),
+            "columns",
+                "probabilities[0..C) (" + inference.average() + " averaged over anchors), spread",
+            "spec_sha256", key.specSha256());
+    FeatureTable table =
+        new FeatureTable(
+            PredictionTables.rows(prediction), images.labels(), images.indices(), attributes);
+    return metrics(model, set, table, inference, files.write(key.key(), table), false);
   }
 
   private Prediction predict(

@@ -2,10 +2,11 @@ package dev.repflow.anchoring;
 
 import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.ArtifactStore;
-import dev.repflow.artifacts.FeatureFiles;
 import dev.repflow.artifacts.FeatureTable;
 import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.RunContext;
+import dev.repflow.artifacts.StepResult;
+import dev.repflow.artifacts.TextArtifacts;
 import dev.repflow.common.StepProgress;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.data.Datasets;
@@ -13,14 +14,11 @@ import dev.repflow.data.FeatureTables;
 import dev.repflow.data.ImageSet;
 import dev.repflow.data.Split;
 import dev.repflow.data.corruptions.Corruptions;
+import dev.repflow.steps.CachedSteps;
 import dev.repflow.steps.ProgressReporter;
 import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
 import dev.repflow.steps.StepKey;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,10 +37,12 @@ public class CorruptionActivitiesImpl implements CorruptionActivities {
 
   private final ArtifactStore store;
   private final StepCache cache;
+  private final CachedSteps steps;
 
   public CorruptionActivitiesImpl(ArtifactStore store) {
     this.store = store;
     this.cache = new StepCache(store);
+    this.steps = CachedSteps.on(store);
   }
 
   @Override
@@ -65,67 +65,68 @@ public class CorruptionActivitiesImpl implements CorruptionActivities {
             params.put("dir", spec.dir());
           }
           StepKey key = StepKey.of(run, CORRUPT, CORRUPT_VERSION, params, List.of(), "h5");
-          var cached = cache.reusable(run, key.key());
-          if (cached.isPresent()) {
-            return new CorruptedSet(corruption, cached.get(), severities, true);
-          }
-          ImageSet test = Datasets.load(dataset, Split.TEST, allClasses(dataset));
-          ProgressReporter progress = ProgressReporter.forCurrentActivity();
-          float[][] rows = new float[test.size() * severities.size()][];
-          long[] labels = new long[rows.length];
-          long[] indices = new long[rows.length];
-          for (int s = 0; s < severities.size(); s++) {
-            int severity = severities.get(s);
-            float[][] block =
-                block(
-                    dataset,
-                    test,
-                    corruption,
-                    severity,
-                    spec,
-                    done ->
-                        progress.report(
-                            StepProgress.of(
-                                CORRUPT,
-                                "image",
-                                done,
-                                test.size(),
-                                corruption
-                                    + " severity "
-                                    + severity
-                                    + ": "
-                                    + done
-                                    + "/"
-                                    + test.size())));
-            for (int i = 0; i < test.size(); i++) {
-              int row = s * test.size() + i;
-              rows[row] = block[i];
-              labels[row] = test.labels()[i];
-              indices[row] = test.indices()[i];
-            }
-            progress.report(
-                StepProgress.of(
-                    CORRUPT, "severity", s + 1, severities.size(), corruption + " " + (s + 1)));
-          }
-          var attributes =
-              FeatureTables.attributes(
-                  dataset,
-                  Split.TEST,
-                  Map.of(
-                      "kind", "corrupted-images",
-                      "corruption", corruption,
-                      "severities",
-                          severities.stream().map(String::valueOf).collect(Collectors.joining(",")),
-                      "channels", String.valueOf(test.channels()),
-                      "height", String.valueOf(test.height()),
-                      "width", String.valueOf(test.width()),
-                      "source", clean || spec.dir() == null ? "generated" : spec.dir(),
-                      "spec_sha256", key.specSha256()));
-          ArtifactRef ref =
-              new FeatureFiles(store)
-                  .write(key.key(), new FeatureTable(rows, labels, indices, attributes));
-          return new CorruptedSet(corruption, ref, severities, false);
+          StepResult images =
+              steps.features(
+                  run, key.key(), () -> corrupted(dataset, corruption, spec, severities, key));
+          return new CorruptedSet(corruption, images.artifact(), severities, images.cached());
         });
+  }
+
+  /** The test split under {@code corruption} at each of {@code severities}, stacked by severity. */
+  private static FeatureTable corrupted(
+      DatasetSpec dataset,
+      String corruption,
+      CorruptionSpec spec,
+      List<Integer> severities,
+      StepKey key) {
+    boolean clean = CorruptedSet.CLEAN.equals(corruption);
+    ImageSet test = Datasets.load(dataset, Split.TEST, allClasses(dataset));
+    ProgressReporter progress = ProgressReporter.forCurrentActivity();
+    float[][] rows = new float[test.size() * severities.size()][];
+    long[] labels = new long[rows.length];
+    long[] indices = new long[rows.length];
+    for (int s = 0; s < severities.size(); s++) {
+      int severity = severities.get(s);
+      float[][] block =
+          block(
+              dataset,
+              test,
+              corruption,
+              severity,
+              spec,
+              done ->
+                  progress.report(
+                      StepProgress.of(
+                          CORRUPT,
+                          "image",
+                          done,
+                          test.size(),
+                          corruption + " severity " + severity + ": " + done + "/" + test.size())));
+      for (int i = 0; i < test.size(); i++) {
+        int row = s * test.size() + i;
+        rows[row] = block[i];
+        labels[row] = test.labels()[i];
+        indices[row] = test.indices()[i];
+      }
+      progress.report(
+          StepProgress.of(
+              CORRUPT, "severity", s + 1, severities.size(), corruption + " " + (s + 1)));
+    }
+    var attributes =
+        FeatureTables.attributes(
+            dataset,
+            Split.TEST,
+            Map.of(
+                "kind", "corrupted-images",
+                "corruption", corruption,
+                "severities",
+                    severities.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                "channels", String.valueOf(test.channels()),
+                "height", String.valueOf(test.height()),
+                "width", String.valueOf(test.width()),
+                "source", clean || spec.dir() == null ? "generated" : spec.dir(),
+                "spec_sha256", key.specSha256()));
+    return new FeatureTable(rows, labels, indices, attributes);
   }
 
   /**
@@ -171,25 +172,10 @@ public class CorruptionActivitiesImpl implements CorruptionActivities {
           if (cachedTable.isPresent() && cachedPlot.isPresent()) {
             return new AnchoringReport(cachedTable.get(), cachedPlot.get(), rows, true);
           }
-          ArtifactRef plot = putText(plotKey, SeverityPlot.svg(rows));
+          ArtifactRef plot = TextArtifacts.put(store, plotKey, SeverityPlot.svg(rows), "svg");
           ArtifactRef table = JsonArtifacts.put(store, key.key(), new AnchoringTable(rows, cells));
           return new AnchoringReport(table, plot, rows, false);
         });
-  }
-
-  private ArtifactRef putText(String key, String text) {
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile("repflow-", ".svg");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      return store.put(key, tmp, "svg", List.of());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + key, e);
-    } finally {
-      if (tmp != null) {
-        tmp.toFile().delete();
-      }
-    }
   }
 
   private static List<Integer> allClasses(DatasetSpec dataset) {

@@ -1,13 +1,11 @@
 package dev.repflow.data;
 
 import dev.repflow.artifacts.ArtifactStore;
-import dev.repflow.artifacts.FeatureFiles;
-import dev.repflow.artifacts.FeatureTable;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.StepProgress;
+import dev.repflow.steps.CachedSteps;
 import dev.repflow.steps.ProgressReporter;
-import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
 import dev.repflow.steps.StepKey;
 import java.util.List;
@@ -18,12 +16,10 @@ public class DataActivitiesImpl implements DataActivities {
   private static final String STEP = "pixels";
   private static final int STEP_VERSION = 1;
 
-  private final FeatureFiles files;
-  private final StepCache cache;
+  private final CachedSteps steps;
 
   public DataActivitiesImpl(ArtifactStore store) {
-    this.files = new FeatureFiles(store);
-    this.cache = new StepCache(store);
+    this.steps = CachedSteps.on(store);
   }
 
   @Override
@@ -40,27 +36,27 @@ public class DataActivitiesImpl implements DataActivities {
                   Map.of("dataset", dataset, "split", split, "classes", classes),
                   List.of(),
                   "h5");
-          var cached = cache.reusable(run, key.key());
-          if (cached.isPresent()) {
-            return new StepResult(cached.get(), true);
-          }
-          ProgressReporter progress = ProgressReporter.forCurrentActivity();
-          ImageSet images = Datasets.load(dataset, split, classes);
-          progress.report(
-              StepProgress.of(STEP, "phase", 1, 1, split.id() + ": writing " + images.size()));
-          FeatureTable table =
-              FeatureTables.of(
-                  images,
-                  FeatureTables.pixelRows(images),
-                  FeatureTables.attributes(
-                      dataset,
-                      split,
-                      Map.of(
-                          "kind", "pixels",
-                          "model", "none",
-                          "layer", "input",
-                          "spec_sha256", key.specSha256())));
-          return new StepResult(files.write(key.key(), table), false);
+          return steps.features(
+              run,
+              key.key(),
+              () -> {
+                ProgressReporter progress = ProgressReporter.forCurrentActivity();
+                ImageSet images = Datasets.load(dataset, split, classes);
+                progress.report(
+                    StepProgress.of(
+                        STEP, "phase", 1, 1, split.id() + ": writing " + images.size()));
+                return FeatureTables.of(
+                    images,
+                    FeatureTables.pixelRows(images),
+                    FeatureTables.attributes(
+                        dataset,
+                        split,
+                        Map.of(
+                            "kind", "pixels",
+                            "model", "none",
+                            "layer", "input",
+                            "spec_sha256", key.specSha256())));
+              });
         });
   }
 }

@@ -9,8 +9,8 @@ import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.StepProgress;
+import dev.repflow.steps.CachedSteps;
 import dev.repflow.steps.ProgressReporter;
-import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
 import dev.repflow.steps.StepKey;
 import java.util.List;
@@ -24,12 +24,12 @@ public class FungiEvalActivitiesImpl implements FungiEvalActivities {
 
   private final ArtifactStore store;
   private final FeatureFiles files;
-  private final StepCache cache;
+  private final CachedSteps steps;
 
   public FungiEvalActivitiesImpl(ArtifactStore store) {
     this.store = store;
     this.files = new FeatureFiles(store);
-    this.cache = new StepCache(store);
+    this.steps = CachedSteps.on(store);
   }
 
   @Override
@@ -57,31 +57,35 @@ public class FungiEvalActivitiesImpl implements FungiEvalActivities {
                       inputs,
                       "json")
                   .key();
-          var cached = cache.reusable(run, key);
-          if (cached.isPresent()) {
-            return JsonArtifacts.read(store, cached.get(), CombinationReport.class)
-                .toResult(cached.get(), true);
-          }
-          ProgressReporter progress = ProgressReporter.forCurrentActivity();
-          List<FeatureTable> trainTables = train.stream().map(files::read).toList();
-          List<FeatureTable> testTables = test.stream().map(files::read).toList();
-          CombinationReport report;
-          try (NDManager manager = NDManager.newBaseManager()) {
-            report =
-                CombinationEvaluator.evaluate(
-                    manager,
-                    name,
-                    trainTables,
-                    testTables,
-                    train.stream().map(ArtifactRef::uri).toList(),
-                    test.stream().map(ArtifactRef::uri).toList(),
-                    settings,
-                    stage ->
-                        progress.report(
-                            StepProgress.of(EVALUATE, "metric", 0, 0, name + ": " + stage)));
-          }
-          return report.toResult(JsonArtifacts.put(store, key, report), false);
+          return steps.json(
+              run,
+              key,
+              CombinationReport.class,
+              () -> evaluate(name, train, test, settings),
+              CombinationReport::toResult);
         });
+  }
+
+  private CombinationReport evaluate(
+      String name, List<ArtifactRef> train, List<ArtifactRef> test, FungiEvalSpec settings) {
+    ProgressReporter progress = ProgressReporter.forCurrentActivity();
+    List<FeatureTable> trainTables = train.stream().map(files::read).toList();
+    List<FeatureTable> testTables = test.stream().map(files::read).toList();
+    CombinationReport report;
+    try (NDManager manager = NDManager.newBaseManager()) {
+      report =
+          CombinationEvaluator.evaluate(
+              manager,
+              name,
+              trainTables,
+              testTables,
+              train.stream().map(ArtifactRef::uri).toList(),
+              test.stream().map(ArtifactRef::uri).toList(),
+              settings,
+              stage ->
+                  progress.report(StepProgress.of(EVALUATE, "metric", 0, 0, name + ": " + stage)));
+    }
+    return report;
   }
 
   @Override
@@ -98,10 +102,7 @@ public class FungiEvalActivitiesImpl implements FungiEvalActivities {
                       results.stream().map(CombinationResult::report).toList(),
                       "json")
                   .key();
-          var cached = cache.reusable(run, key);
-          return cached
-              .map(ref -> new StepResult(ref, true))
-              .orElseGet(() -> new StepResult(JsonArtifacts.put(store, key, results), false));
+          return steps.artifact(run, key, () -> JsonArtifacts.put(store, key, results));
         });
   }
 }

@@ -3,7 +3,6 @@ package dev.repflow.fungi;
 import ai.djl.ndarray.NDManager;
 import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.ArtifactStore;
-import dev.repflow.artifacts.FeatureFiles;
 import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
@@ -16,8 +15,8 @@ import dev.repflow.data.LabeledRows;
 import dev.repflow.data.Split;
 import dev.repflow.models.BackboneRef;
 import dev.repflow.models.ImageTensors;
+import dev.repflow.steps.CachedSteps;
 import dev.repflow.steps.ProgressReporter;
-import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
 import dev.repflow.steps.StepKey;
 import java.util.ArrayList;
@@ -41,13 +40,11 @@ public class GradientActivitiesImpl implements GradientActivities {
   private static final int GRADIENTS_VERSION = 3;
 
   private final ArtifactStore store;
-  private final FeatureFiles files;
-  private final StepCache cache;
+  private final CachedSteps steps;
 
   public GradientActivitiesImpl(ArtifactStore store) {
     this.store = store;
-    this.files = new FeatureFiles(store);
-    this.cache = new StepCache(store);
+    this.steps = CachedSteps.on(store);
   }
 
   @Override
@@ -64,11 +61,16 @@ public class GradientActivitiesImpl implements GradientActivities {
           params.put("plan", plan);
           String key =
               StepKey.of(run, PROJECTION, PROJECTION_VERSION, params, List.of(), "json").key();
-          var cached = cache.reusable(run, key);
-          ArtifactRef ref = cached.orElseGet(() -> JsonArtifacts.put(store, key, plan));
-          return new FungiProjection(
-              ref, plan.layer(), plan.gradientDim(), plan.dim(), cached.isPresent());
+          return steps.reuseOrCompute(
+              run,
+              key,
+              ref -> projection(plan, ref, true),
+              () -> projection(plan, JsonArtifacts.put(store, key, plan), false));
         });
+  }
+
+  private static FungiProjection projection(ProjectionPlan plan, ArtifactRef ref, boolean cached) {
+    return new FungiProjection(ref, plan.layer(), plan.gradientDim(), plan.dim(), cached);
   }
 
   @Override
@@ -95,63 +97,61 @@ public class GradientActivitiesImpl implements GradientActivities {
           List<ArtifactRef> inputs = new ArrayList<>(backbone.artifacts());
           inputs.add(projection.artifact());
           StepKey key = StepKey.of(run, GRADIENTS, GRADIENTS_VERSION, params, inputs, "h5");
-          var cached = cache.reusable(run, key.key());
-          if (cached.isPresent()) {
-            return new StepResult(cached.get(), true);
-          }
-          ProgressReporter progress = ProgressReporter.forCurrentActivity();
-          ProjectionPlan plan =
-              JsonArtifacts.read(store, projection.artifact(), ProjectionPlan.class);
-          ImageSource images = Datasets.open(dataset, split, classes);
-          ImageTensors.requireShape(images.shape(), backbone.input());
-          ImageSource pool = Datasets.open(dataset, Split.TRAIN, classes);
-          long begin = System.nanoTime();
-          LabeledRows features;
-          try (NDManager base = NDManager.newBaseManager();
-              BackboneCut cut = BackboneCuts.open(store, backbone, plan.layer(), base)) {
-            features =
-                GradientFeatures.compute(
-                    cut,
-                    plan,
-                    objective,
-                    images,
-                    pool,
-                    batchSize,
-                    base,
-                    (batch, batches, rate) ->
-                        progress.report(
-                            StepProgress.of(
-                                GRADIENTS,
-                                "batch",
-                                batch,
-                                batches,
-                                String.format(
-                                    Locale.ROOT,
-                                    "%s %s batch %d/%d, %.1f images/s",
-                                    objective.name(),
-                                    split.id(),
-                                    batch,
-                                    batches,
-                                    rate))));
-          }
-          log.info(
-              "{} gradients of {} {} images in {} ms",
-              objective.name(),
-              features.size(),
-              split.id(),
-              (System.nanoTime() - begin) / 1_000_000);
-          Map<String, String> attributes = new TreeMap<>();
-          attributes.put("kind", "gradients");
-          attributes.put("model", backbone.label());
-          attributes.put("checkpoint", backbone.weights());
-          attributes.put("layer", plan.layer());
-          attributes.put("objective", objective.name());
-          attributes.put("projection", projection.artifact().uri());
-          attributes.put("spec_sha256", key.specSha256());
-          return new StepResult(
-              files.write(
-                  key.key(), features.table(FeatureTables.attributes(dataset, split, attributes))),
-              false);
+          return steps.features(
+              run,
+              key.key(),
+              () -> {
+                ProgressReporter progress = ProgressReporter.forCurrentActivity();
+                ProjectionPlan plan =
+                    JsonArtifacts.read(store, projection.artifact(), ProjectionPlan.class);
+                ImageSource images = Datasets.open(dataset, split, classes);
+                ImageTensors.requireShape(images.shape(), backbone.input());
+                ImageSource pool = Datasets.open(dataset, Split.TRAIN, classes);
+                long begin = System.nanoTime();
+                LabeledRows features;
+                try (NDManager base = NDManager.newBaseManager();
+                    BackboneCut cut = BackboneCuts.open(store, backbone, plan.layer(), base)) {
+                  features =
+                      GradientFeatures.compute(
+                          cut,
+                          plan,
+                          objective,
+                          images,
+                          pool,
+                          batchSize,
+                          base,
+                          (batch, batches, rate) ->
+                              progress.report(
+                                  StepProgress.of(
+                                      GRADIENTS,
+                                      "batch",
+                                      batch,
+                                      batches,
+                                      String.format(
+                                          Locale.ROOT,
+                                          "%s %s batch %d/%d, %.1f images/s",
+                                          objective.name(),
+                                          split.id(),
+                                          batch,
+                                          batches,
+                                          rate))));
+                }
+                log.info(
+                    "{} gradients of {} {} images in {} ms",
+                    objective.name(),
+                    features.size(),
+                    split.id(),
+                    (System.nanoTime() - begin) / 1_000_000);
+                Map<String, String> attributes = new TreeMap<>();
+                attributes.put("kind", "gradients");
+                attributes.put("model", backbone.label());
+                attributes.put("checkpoint", backbone.weights());
+                attributes.put("layer", plan.layer());
+                attributes.put("objective", objective.name());
+                attributes.put("projection", projection.artifact().uri());
+                attributes.put("spec_sha256", key.specSha256());
+                return features.table(FeatureTables.attributes(dataset, split, attributes));
+              });
         });
   }
 }

@@ -7,8 +7,8 @@ import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.TextArtifacts;
 import dev.repflow.common.StepProgress;
+import dev.repflow.steps.CachedSteps;
 import dev.repflow.steps.ProgressReporter;
-import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
 import dev.repflow.steps.StepKey;
 import java.util.ArrayList;
@@ -30,13 +30,16 @@ public class ImprintingActivitiesImpl implements ImprintingActivities {
 
   private final ArtifactStore store;
   private final FeatureFiles files;
-  private final StepCache cache;
+  private final CachedSteps steps;
 
   public ImprintingActivitiesImpl(ArtifactStore store) {
     this.store = store;
     this.files = new FeatureFiles(store);
-    this.cache = new StepCache(store);
+    this.steps = CachedSteps.on(store);
   }
+
+  /** One configuration's record and whether it was memoized. */
+  private record Run(RunRecord record, boolean memoized) {}
 
   @Override
   public BatchResult evaluate(RunContext run, TaskSet tasks, List<ImprintConfig> configs) {
@@ -58,18 +61,22 @@ public class ImprintingActivitiesImpl implements ImprintingActivities {
                         inputs,
                         "json")
                     .key();
-            var done = cache.reusable(run, key);
-            if (done.isPresent()) {
-              records.add(JsonArtifacts.read(store, done.get(), RunRecord.class));
+            Run done =
+                steps.json(
+                    run,
+                    key,
+                    RunRecord.class,
+                    () ->
+                        new RunRecord(
+                            config.id(),
+                            config,
+                            data.forSeed(config.seed()).stream()
+                                .map(t -> Imprinter.accuracy(config, t))
+                                .toList()),
+                    (record, ref, cached) -> new Run(record, cached));
+            records.add(done.record());
+            if (done.memoized()) {
               memoized++;
-            } else {
-              List<Double> acc =
-                  data.forSeed(config.seed()).stream()
-                      .map(t -> Imprinter.accuracy(config, t))
-                      .toList();
-              RunRecord record = new RunRecord(config.id(), config, acc);
-              JsonArtifacts.put(store, key, record);
-              records.add(record);
             }
             progress.report(
                 StepProgress.of(BATCH, "run", records.size(), configs.size(), config.id()));
@@ -101,47 +108,48 @@ public class ImprintingActivitiesImpl implements ImprintingActivities {
         () -> {
           String key =
               StepKey.of(run, SUMMARY, SUMMARY_VERSION, Map.of("cd", cd), batches, "json").key();
-          var done = cache.reusable(run, key);
-          if (done.isPresent()) {
-            return JsonArtifacts.read(store, done.get(), ImprintingSummary.class).asCached();
-          }
-          List<RunRecord> rows = new ArrayList<>();
-          for (ArtifactRef b : batches) {
-            rows.addAll(JsonArtifacts.read(store, b, ResultsTable.class).runs());
-          }
-          rows.sort(Comparator.comparingDouble(RunRecord::meanAccuracy).reversed());
-          ArtifactRef table =
-              JsonArtifacts.put(
-                  store,
-                  key.replace(".json", "-table.json"),
-                  new ResultsTable(tasks.names(), rows));
-          List<MethodScore> methods = Summaries.methods(rows);
-          CriticalDifference diff = Summaries.compare(methods, cd.methods(), cd.alpha());
-          ArtifactRef tests =
-              JsonArtifacts.put(
-                  store,
-                  key.replace(".json", "-tests.json"),
-                  new PairwiseTests(diff.names(), diff.pairs(), cd.alpha()));
-          List<Long> seeds = rows.stream().map(r -> r.config().seed()).distinct().sorted().toList();
-          String title =
-              String.format(
-                  java.util.Locale.ROOT,
-                  "%d of %d imprinting methods over %d tasks, median of %d seed(s)"
-                      + " (Friedman p=%.3g, Holm alpha=%s)",
-                  diff.names().size(),
-                  methods.size(),
-                  tasks.tasks().size(),
-                  seeds.size(),
-                  diff.friedman().p(),
-                  cd.alpha());
-          ArtifactRef svg =
-              TextArtifacts.put(
-                  store, key.replace(".json", "-cd.svg"), CdDiagramSvg.render(diff, title), "svg");
-          ImprintingSummary summary =
-              Summaries.summary(
-                  table, svg, tests, tasks.names(), seeds, rows.size(), methods, diff);
-          JsonArtifacts.put(store, key, summary);
-          return summary;
+          return steps.json(
+              run,
+              key,
+              ImprintingSummary.class,
+              () -> summary(tasks, batches, cd, key),
+              (summary, ref, cached) -> cached ? summary.asCached() : summary);
         });
+  }
+
+  /** Ranks the runs of {@code batches}, compares the methods and stores the tables and diagram. */
+  private ImprintingSummary summary(
+      TaskSet tasks, List<ArtifactRef> batches, CdSpec cd, String key) {
+    List<RunRecord> rows = new ArrayList<>();
+    for (ArtifactRef b : batches) {
+      rows.addAll(JsonArtifacts.read(store, b, ResultsTable.class).runs());
+    }
+    rows.sort(Comparator.comparingDouble(RunRecord::meanAccuracy).reversed());
+    ArtifactRef table =
+        JsonArtifacts.put(
+            store, key.replace(".json", "-table.json"), new ResultsTable(tasks.names(), rows));
+    List<MethodScore> methods = Summaries.methods(rows);
+    CriticalDifference diff = Summaries.compare(methods, cd.methods(), cd.alpha());
+    ArtifactRef tests =
+        JsonArtifacts.put(
+            store,
+            key.replace(".json", "-tests.json"),
+            new PairwiseTests(diff.names(), diff.pairs(), cd.alpha()));
+    List<Long> seeds = rows.stream().map(r -> r.config().seed()).distinct().sorted().toList();
+    String title =
+        String.format(
+            java.util.Locale.ROOT,
+            "%d of %d imprinting methods over %d tasks, median of %d seed(s)"
+                + " (Friedman p=%.3g, Holm alpha=%s)",
+            diff.names().size(),
+            methods.size(),
+            tasks.tasks().size(),
+            seeds.size(),
+            diff.friedman().p(),
+            cd.alpha());
+    ArtifactRef svg =
+        TextArtifacts.put(
+            store, key.replace(".json", "-cd.svg"), CdDiagramSvg.render(diff, title), "svg");
+    return Summaries.summary(table, svg, tests, tasks.names(), seeds, rows.size(), methods, diff);
   }
 }

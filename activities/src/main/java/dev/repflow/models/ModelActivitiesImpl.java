@@ -2,7 +2,7 @@ package dev.repflow.models;
 
 import ai.djl.ndarray.NDManager;
 import dev.repflow.artifacts.ArtifactStore;
-import dev.repflow.artifacts.FeatureFiles;
+import dev.repflow.artifacts.FeatureTable;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.StepProgress;
@@ -13,6 +13,7 @@ import dev.repflow.data.ImageSet;
 import dev.repflow.data.ImageSource;
 import dev.repflow.data.LabeledRows;
 import dev.repflow.data.Split;
+import dev.repflow.steps.CachedSteps;
 import dev.repflow.steps.ProgressReporter;
 import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
@@ -35,13 +36,13 @@ public class ModelActivitiesImpl implements ModelActivities {
   private static final int EMBED_BATCH = 256;
 
   private final ArtifactStore store;
-  private final FeatureFiles files;
   private final StepCache cache;
+  private final CachedSteps steps;
 
   public ModelActivitiesImpl(ArtifactStore store) {
     this.store = store;
-    this.files = new FeatureFiles(store);
     this.cache = new StepCache(store);
+    this.steps = CachedSteps.on(store);
   }
 
   @Override
@@ -118,51 +119,49 @@ public class ModelActivitiesImpl implements ModelActivities {
           Map<String, Object> params = new TreeMap<>(backbone.cacheParams());
           params.putAll(Map.of("dataset", dataset, "split", split, "classes", classes));
           StepKey key = StepKey.of(run, EMBED, EMBED_VERSION, params, backbone.artifacts(), "h5");
-          var cached = cache.reusable(run, key.key());
-          if (cached.isPresent()) {
-            return new StepResult(cached.get(), true);
-          }
-          ProgressReporter progress = ProgressReporter.forCurrentActivity();
-          ImageSource images = Datasets.open(dataset, split, classes);
-          ImageTensors.requireShape(images.shape(), backbone.input());
-          LabeledRows rows;
-          try (NDManager base = NDManager.newBaseManager();
-              FrozenBackbones.Encoder encoder = FrozenBackbones.open(store, backbone, base)) {
-            rows =
-                Embedder.embed(
-                    encoder,
-                    images,
-                    EMBED_BATCH,
-                    base,
-                    (batch, batches, rate) ->
-                        progress.report(
-                            StepProgress.of(
-                                EMBED,
-                                "batch",
-                                batch,
-                                batches,
-                                String.format(
-                                    Locale.ROOT,
-                                    "%s batch %d/%d, %.0f images/s",
-                                    split.id(),
-                                    batch,
-                                    batches,
-                                    rate))));
-          }
-          Map<String, String> attributes = new TreeMap<>();
-          attributes.put("kind", "embeddings");
-          attributes.put("model", backbone.label());
-          attributes.put(
-              "layer", backbone instanceof BackboneRef.TorchScript ? "tail" : "penultimate");
-          attributes.put("checkpoint", backbone.weights());
-          attributes.put("spec_sha256", key.specSha256());
-          if (images.skipped() > 0) {
-            attributes.put("skipped_unreadable", String.valueOf(images.skipped()));
-          }
-          return new StepResult(
-              files.write(
-                  key.key(), rows.table(FeatureTables.attributes(dataset, split, attributes))),
-              false);
+          return steps.features(
+              run, key.key(), () -> embed(dataset, split, classes, backbone, key));
         });
+  }
+
+  private FeatureTable embed(
+      DatasetSpec dataset, Split split, List<Integer> classes, BackboneRef backbone, StepKey key) {
+    ProgressReporter progress = ProgressReporter.forCurrentActivity();
+    ImageSource images = Datasets.open(dataset, split, classes);
+    ImageTensors.requireShape(images.shape(), backbone.input());
+    LabeledRows rows;
+    try (NDManager base = NDManager.newBaseManager();
+        FrozenBackbones.Encoder encoder = FrozenBackbones.open(store, backbone, base)) {
+      rows =
+          Embedder.embed(
+              encoder,
+              images,
+              EMBED_BATCH,
+              base,
+              (batch, batches, rate) ->
+                  progress.report(
+                      StepProgress.of(
+                          EMBED,
+                          "batch",
+                          batch,
+                          batches,
+                          String.format(
+                              Locale.ROOT,
+                              "%s batch %d/%d, %.0f images/s",
+                              split.id(),
+                              batch,
+                              batches,
+                              rate))));
+    }
+    Map<String, String> attributes = new TreeMap<>();
+    attributes.put("kind", "embeddings");
+    attributes.put("model", backbone.label());
+    attributes.put("layer", backbone instanceof BackboneRef.TorchScript ? "tail" : "penultimate");
+    attributes.put("checkpoint", backbone.weights());
+    attributes.put("spec_sha256", key.specSha256());
+    if (images.skipped() > 0) {
+      attributes.put("skipped_unreadable", String.valueOf(images.skipped()));
+    }
+    return rows.table(FeatureTables.attributes(dataset, split, attributes));
   }
 }

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.ArtifactStore;
-import dev.repflow.artifacts.JsonArtifacts;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.common.StepProgress;
 import dev.repflow.data.DatasetSpec;
@@ -15,8 +14,8 @@ import dev.repflow.models.Classifier;
 import dev.repflow.models.GradMode;
 import dev.repflow.models.ImageTensors;
 import dev.repflow.models.TrainedBackbone;
+import dev.repflow.steps.CachedSteps;
 import dev.repflow.steps.ProgressReporter;
-import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
 import dev.repflow.steps.StepKey;
 import java.nio.file.Files;
@@ -33,11 +32,11 @@ final class DetectorStep {
   private static final int VERSION = 3;
 
   private final ArtifactStore store;
-  private final StepCache cache;
+  private final CachedSteps steps;
 
-  DetectorStep(ArtifactStore store, StepCache cache) {
+  DetectorStep(ArtifactStore store, CachedSteps steps) {
     this.store = store;
-    this.cache = cache;
+    this.steps = steps;
   }
 
   OodDetector run(
@@ -58,71 +57,80 @@ final class DetectorStep {
           var params =
               Map.of("dataset", dataset, "classes", classes, "layer", layer, "settings", settings);
           StepKey key = StepKey.of(run, step, VERSION, params, List.of(model.checkpoint()), "json");
-          var cached = cache.reusable(run, key.key());
-          if (cached.isPresent()) {
-            return JsonArtifacts.read(store, cached.get(), OodDetector.class).asCached();
-          }
-          var progress = ProgressReporter.forCurrentActivity();
-          ImageSet idTrain =
-              Samples.perClass(dataset, Split.TRAIN, classes, settings.trainPerClass());
-          ImageSet idTest = Datasets.load(dataset, Split.TEST, classes);
-          ImageSet exposure = OutlierSets.exposure(dataset, idTrain, settings);
-          ImageSet outTest = OutlierSets.test(dataset, idTest, settings);
-          try (NDManager base = NDManager.newBaseManager()) {
-            GradMode.offOnThisThread();
-            Classifier net = Networks.load(store, model, base);
-            StitchingActivitiesImpl.requireLayer(net, layer, "pairs[].endLayer");
-            var training = new DetectorTraining(net, layer.layer(), base);
-            int inputs;
-            try (NDManager scratch = base.newSubManager()) {
-              NDArray one =
-                  training.representations(scratch.zeros(ImageTensors.batchShape(1, net.input())));
-              inputs = (int) one.size();
-            }
-            EnergyDetector detector =
-                EnergyDetector.random(
-                    base, inputs, settings.hidden(), classes.size(), settings.seed());
-            long[] done = {0};
-            long total = DetectorTraining.steps(idTrain.size(), exposure.size(), settings);
-            training.train(
-                detector,
-                idTrain,
-                Batches.targets(idTrain, classes),
-                exposure,
-                settings,
-                () ->
-                    progress.report(
-                        StepProgress.of(
-                            step, "batch", ++done[0], total, layer.label() + " detector")));
-            double[] inEnergies = training.energies(detector, idTest);
-            double[] outEnergies = training.energies(detector, outTest);
-            var operatingPoint = RocMetrics.at95(inEnergies, outEnergies);
-            String weightsKey = key.key().replaceFirst("\\.json$", ".params");
-            Path file = Files.createTempFile("repflow-detector-", ".params");
-            ArtifactRef weights;
-            try {
-              Files.write(file, detector.encode());
-              weights = store.put(weightsKey, file, "params", List.of());
-            } finally {
-              Files.deleteIfExists(file);
-            }
-            OodDetector result =
-                new OodDetector(
-                    layer,
-                    weights,
-                    inputs,
-                    settings.hidden(),
-                    classes.size(),
-                    new OodDetector.ImageCounts(
-                        idTrain.size(), exposure.size(), idTest.size(), outTest.size()),
-                    operatingPoint.threshold(),
-                    training.accuracy(detector, idTest, Batches.targets(idTest, classes)),
-                    RocMetrics.auroc(inEnergies, outEnergies),
-                    operatingPoint.fpr(),
-                    false);
-            JsonArtifacts.put(store, key.key(), result);
-            return result;
-          }
+          return steps.json(
+              run,
+              key.key(),
+              OodDetector.class,
+              () -> train(dataset, classes, layer, model, settings, key),
+              (detector, ref, cached) -> cached ? detector.asCached() : detector);
         });
+  }
+
+  private OodDetector train(
+      DatasetSpec dataset,
+      List<Integer> classes,
+      LayerRef layer,
+      TrainedBackbone model,
+      OodSettings settings,
+      StepKey key)
+      throws Exception {
+    String step = StitchingActivitiesImpl.DETECTOR;
+    var progress = ProgressReporter.forCurrentActivity();
+    ImageSet idTrain = Samples.perClass(dataset, Split.TRAIN, classes, settings.trainPerClass());
+    ImageSet idTest = Datasets.load(dataset, Split.TEST, classes);
+    ImageSet exposure = OutlierSets.exposure(dataset, idTrain, settings);
+    ImageSet outTest = OutlierSets.test(dataset, idTest, settings);
+    try (NDManager base = NDManager.newBaseManager()) {
+      GradMode.offOnThisThread();
+      Classifier net = Networks.load(store, model, base);
+      StitchingActivitiesImpl.requireLayer(net, layer, "pairs[].endLayer");
+      var training = new DetectorTraining(net, layer.layer(), base);
+      int inputs;
+      try (NDManager scratch = base.newSubManager()) {
+        NDArray one =
+            training.representations(scratch.zeros(ImageTensors.batchShape(1, net.input())));
+        inputs = (int) one.size();
+      }
+      EnergyDetector detector =
+          EnergyDetector.random(base, inputs, settings.hidden(), classes.size(), settings.seed());
+      long[] done = {0};
+      long total = DetectorTraining.steps(idTrain.size(), exposure.size(), settings);
+      training.train(
+          detector,
+          idTrain,
+          Batches.targets(idTrain, classes),
+          exposure,
+          settings,
+          () ->
+              progress.report(
+                  StepProgress.of(step, "batch", ++done[0], total, layer.label() + " detector")));
+      double[] inEnergies = training.energies(detector, idTest);
+      double[] outEnergies = training.energies(detector, outTest);
+      var operatingPoint = RocMetrics.at95(inEnergies, outEnergies);
+      String weightsKey = key.key().replaceFirst("\\.json$", ".params");
+      Path file = Files.createTempFile("repflow-detector-", ".params");
+      ArtifactRef weights;
+      try {
+        Files.write(file, detector.encode());
+        weights = store.put(weightsKey, file, "params", List.of());
+      } finally {
+        Files.deleteIfExists(file);
+      }
+      OodDetector result =
+          new OodDetector(
+              layer,
+              weights,
+              inputs,
+              settings.hidden(),
+              classes.size(),
+              new OodDetector.ImageCounts(
+                  idTrain.size(), exposure.size(), idTest.size(), outTest.size()),
+              operatingPoint.threshold(),
+              training.accuracy(detector, idTest, Batches.targets(idTest, classes)),
+              RocMetrics.auroc(inEnergies, outEnergies),
+              operatingPoint.fpr(),
+              false);
+      return result;
+    }
   }
 }

@@ -5,6 +5,7 @@ import dev.repflow.artifacts.ArtifactRef;
 import dev.repflow.artifacts.ArtifactStore;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
+import dev.repflow.artifacts.TextArtifacts;
 import dev.repflow.common.StepProgress;
 import dev.repflow.data.DatasetSpec;
 import dev.repflow.data.Datasets;
@@ -13,12 +14,11 @@ import dev.repflow.data.Split;
 import dev.repflow.models.Classifier;
 import dev.repflow.models.GradMode;
 import dev.repflow.models.TrainedBackbone;
+import dev.repflow.steps.CachedSteps;
 import dev.repflow.steps.ProgressReporter;
-import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
 import dev.repflow.steps.StepKey;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,15 +39,15 @@ public class StitchingActivitiesImpl implements StitchingActivities {
   private static final int STITCH_VERSION = 3;
 
   private final ArtifactStore store;
-  private final StepCache cache;
+  private final CachedSteps steps;
   private final LayerAnalysis analysis;
   private final ReportCache reports;
 
   public StitchingActivitiesImpl(ArtifactStore store) {
     this.store = store;
-    this.cache = new StepCache(store);
+    this.steps = CachedSteps.on(store);
     this.analysis = new LayerAnalysis(store);
-    this.reports = new ReportCache(store, cache);
+    this.reports = new ReportCache(steps);
   }
 
   @Override
@@ -154,7 +154,7 @@ public class StitchingActivitiesImpl implements StitchingActivities {
       LayerRef layer,
       TrainedBackbone model,
       OodSettings settings) {
-    return new DetectorStep(store, cache).run(run, dataset, classes, layer, model, settings);
+    return new DetectorStep(store, steps).run(run, dataset, classes, layer, model, settings);
   }
 
   @Override
@@ -166,18 +166,12 @@ public class StitchingActivitiesImpl implements StitchingActivities {
           probes.forEach(p -> inputs.add(p.report()));
           stitches.forEach(s -> inputs.add(s.report()));
           StepKey key = StepKey.of(run, PLOT, VERSION, Map.of(), inputs, "svg");
-          var cached = cache.reusable(run, key.key());
-          if (cached.isPresent()) {
-            return new StepResult(cached.get(), true);
-          }
-          String svg = StitchingPlots.accuracyVsRank(probes, stitches);
-          Path file = Files.createTempFile("repflow-", ".svg");
-          try {
-            Files.writeString(file, svg, StandardCharsets.UTF_8);
-            return new StepResult(store.put(key.key(), file, "svg", List.of()), false);
-          } finally {
-            Files.deleteIfExists(file);
-          }
+          return steps.artifact(
+              run,
+              key.key(),
+              () ->
+                  TextArtifacts.put(
+                      store, key.key(), StitchingPlots.accuracyVsRank(probes, stitches), "svg"));
         });
   }
 
