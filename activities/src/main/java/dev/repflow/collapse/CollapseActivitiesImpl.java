@@ -8,8 +8,8 @@ import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.StepProgress;
 import dev.repflow.models.TrainedBackbone;
+import dev.repflow.steps.CachedSteps;
 import dev.repflow.steps.ProgressReporter;
-import dev.repflow.steps.StepCache;
 import dev.repflow.steps.StepFailures;
 import dev.repflow.steps.StepKey;
 import java.nio.file.Files;
@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 
 /**
  * Neural-collapse steps: every output is a JSON artifact under its content address, reused when
@@ -36,13 +35,13 @@ public class CollapseActivitiesImpl implements CollapseActivities {
 
   private final ArtifactStore store;
   private final FeatureFiles files;
-  private final StepCache cache;
+  private final CachedSteps steps;
   private final StatsPasses passes;
 
   public CollapseActivitiesImpl(ArtifactStore store) {
     this.store = store;
     this.files = new FeatureFiles(store);
-    this.cache = new StepCache(store);
+    this.steps = CachedSteps.on(store);
     this.passes = new StatsPasses(store, files);
   }
 
@@ -63,12 +62,8 @@ public class CollapseActivitiesImpl implements CollapseActivities {
                   "shards",
                   r.shards());
           String key = StepKey.of(run, ACCUMULATE, VERSION, params, inputs, "json").key();
-          var cached = cache.reusable(run, key);
-          if (cached.isPresent()) {
-            return new StepResult(cached.get(), true);
-          }
-          Object stats = passes.accumulate(r);
-          return new StepResult(JsonArtifacts.put(store, key, stats), false);
+          return steps.artifact(
+              run, key, () -> JsonArtifacts.put(store, key, passes.accumulate(r)));
         });
   }
 
@@ -78,12 +73,8 @@ public class CollapseActivitiesImpl implements CollapseActivities {
         MERGE,
         () -> {
           String key = StepKey.of(run, MERGE, VERSION, Map.of("kind", kind), parts, "json").key();
-          var cached = cache.reusable(run, key);
-          if (cached.isPresent()) {
-            return new StepResult(cached.get(), true);
-          }
-          Object merged = passes.merge(kind, parts);
-          return new StepResult(JsonArtifacts.put(store, key, merged), false);
+          return steps.artifact(
+              run, key, () -> JsonArtifacts.put(store, key, passes.merge(kind, parts)));
         });
   }
 
@@ -172,30 +163,29 @@ public class CollapseActivitiesImpl implements CollapseActivities {
                       present(means, spread, probe, decisions, oodMeans),
                       "json")
                   .key();
-          var cached = cache.reusable(run, key);
-          if (cached.isPresent()) {
-            return JsonArtifacts.read(store, cached.get(), MetricsReport.class)
-                .toMetrics(cached.get(), true);
-          }
-          MetricsReport report =
-              CollapseMeasurement.report(
-                  new CollapseMeasurement.Inputs(
-                      JsonArtifacts.read(store, means, MeanStats.class),
-                      JsonArtifacts.read(store, spread, SpreadStats.class),
-                      JsonArtifacts.read(store, probe, ProbeWeights.class),
-                      decisions == null
-                          ? null
-                          : JsonArtifacts.read(store, decisions, DecisionStats.class),
-                      oodMeans == null
-                          ? null
-                          : JsonArtifacts.read(store, oodMeans, MeanStats.class),
-                      tileSize),
-                  means.uri(),
-                  spread.uri(),
-                  probe.uri(),
-                  decisions == null ? null : decisions.uri(),
-                  oodMeans == null ? null : oodMeans.uri());
-          return report.toMetrics(JsonArtifacts.put(store, key, report), false);
+          return steps.json(
+              run,
+              key,
+              MetricsReport.class,
+              () ->
+                  CollapseMeasurement.report(
+                      new CollapseMeasurement.Inputs(
+                          JsonArtifacts.read(store, means, MeanStats.class),
+                          JsonArtifacts.read(store, spread, SpreadStats.class),
+                          JsonArtifacts.read(store, probe, ProbeWeights.class),
+                          decisions == null
+                              ? null
+                              : JsonArtifacts.read(store, decisions, DecisionStats.class),
+                          oodMeans == null
+                              ? null
+                              : JsonArtifacts.read(store, oodMeans, MeanStats.class),
+                          tileSize),
+                      means.uri(),
+                      spread.uri(),
+                      probe.uri(),
+                      decisions == null ? null : decisions.uri(),
+                      oodMeans == null ? null : oodMeans.uri()),
+              (report, ref, cached) -> report.toMetrics(ref, cached));
         });
   }
 
@@ -205,16 +195,15 @@ public class CollapseActivitiesImpl implements CollapseActivities {
       String step,
       Map<String, Object> params,
       List<ArtifactRef> inputs,
-      Callable<ProbeWeights> compute)
+      CachedSteps.Compute<ProbeWeights> compute)
       throws Exception {
     String key = StepKey.of(run, step, VERSION, params, inputs, "json").key();
-    var cached = cache.reusable(run, key);
-    if (cached.isPresent()) {
-      ProbeWeights w = JsonArtifacts.read(store, cached.get(), ProbeWeights.class);
-      return new ProbeResult(cached.get(), w.trainAccuracy(), true);
-    }
-    ProbeWeights w = compute.call();
-    return new ProbeResult(JsonArtifacts.put(store, key, w), w.trainAccuracy(), false);
+    return steps.json(
+        run,
+        key,
+        ProbeWeights.class,
+        compute,
+        (w, ref, cached) -> new ProbeResult(ref, w.trainAccuracy(), cached));
   }
 
   private static List<ArtifactRef> present(ArtifactRef... refs) {
