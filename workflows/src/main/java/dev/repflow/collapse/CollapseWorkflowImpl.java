@@ -47,17 +47,8 @@ public class CollapseWorkflowImpl implements CollapseWorkflow {
     RunRecord record = RunRecord.begin(RunLabels.of(TYPE, spec), spec, tracker);
     Steps steps = new Steps(tracker);
     RunContext run = new RunContext(spec.experiment(), spec.useCache());
-    var p = spec.pretrain();
     var obtained =
-        BackboneSteps.obtain(
-            steps,
-            models,
-            run,
-            spec.dataset(),
-            spec.model(),
-            ts == null ? p.classes() : null,
-            ts == null ? p.train() : null,
-            ts);
+        BackboneSteps.obtain(steps, models, run, spec.dataset(), spec.model(), spec.pretrain(), ts);
     TrainedBackbone trained = obtained.trained();
     BackboneRef backbone = obtained.ref();
     Promise<StepResult> train =

@@ -68,15 +68,7 @@ public class FungiWorkflowImpl implements FungiWorkflow {
       projection = planProjection(steps, run, architecture, g);
     }
     var obtained =
-        BackboneSteps.obtain(
-            steps,
-            models,
-            run,
-            spec.dataset(),
-            spec.model(),
-            ts == null ? spec.pretrain().classes() : null,
-            ts == null ? spec.pretrain().train() : null,
-            ts);
+        BackboneSteps.obtain(steps, models, run, spec.dataset(), spec.model(), spec.pretrain(), ts);
     BackboneRef backbone = obtained.ref();
     FungiProjection shared =
         projection != null ? projection : planProjection(steps, run, backbone, g);

@@ -46,17 +46,8 @@ public class ImprintingWorkflowImpl implements ImprintingWorkflow {
     RunRecord record = RunRecord.begin(RunLabels.of(TYPE, spec), spec, tracker);
     Steps steps = new Steps(tracker);
     RunContext run = new RunContext(spec.experiment(), spec.useCache());
-    var pretrain = spec.pretrain();
     var obtained =
-        BackboneSteps.obtain(
-            steps,
-            models,
-            run,
-            spec.dataset(),
-            spec.model(),
-            ts == null ? pretrain.classes() : null,
-            ts == null ? pretrain.train() : null,
-            ts);
+        BackboneSteps.obtain(steps, models, run, spec.dataset(), spec.model(), spec.pretrain(), ts);
     BackboneRef backbone = obtained.ref();
     Promise<StepResult> train =
         steps.start(

@@ -3,7 +3,6 @@ package dev.repflow.models;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.common.Steps;
 import dev.repflow.data.DatasetSpec;
-import java.util.List;
 
 /**
  * The first stage of a pipeline that embeds with a frozen backbone: pretrain the built-in model, or
@@ -25,8 +24,7 @@ public final class BackboneSteps {
   /**
    * Runs the stage and waits for it.
    *
-   * @param classes pretraining classes (ignored for TorchScript)
-   * @param train pretraining budget (ignored for TorchScript)
+   * @param pretrain what to pretrain on and how (ignored, may be null, for TorchScript)
    */
   public static Backbone obtain(
       Steps steps,
@@ -34,8 +32,7 @@ public final class BackboneSteps {
       RunContext run,
       DatasetSpec dataset,
       ModelSpec model,
-      List<Integer> classes,
-      TrainSpec train,
+      PretrainSpec pretrain,
       String torchscript) {
     if (torchscript != null) {
       BackboneRef.TorchScript ref =
@@ -43,7 +40,11 @@ public final class BackboneSteps {
       return new Backbone(null, ref);
     }
     TrainedBackbone trained =
-        steps.start(PRETRAIN, () -> models.pretrain(run, dataset, classes, model, train)).get();
+        steps
+            .start(
+                PRETRAIN,
+                () -> models.pretrain(run, dataset, pretrain.classes(), model, pretrain.train()))
+            .get();
     return new Backbone(trained, trained.ref());
   }
 
