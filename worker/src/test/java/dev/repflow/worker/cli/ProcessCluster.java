@@ -218,7 +218,8 @@ final class ProcessCluster implements AutoCloseable {
     }
   }
 
-  private static void awaitReady(Process process, Path log, int port) throws Exception {
+  /** Waits until the worker {@code process} answers 200 on {@code /readyz} of {@code port}. */
+  static void awaitReady(Process process, Path log, int port) throws Exception {
     long deadline = System.nanoTime() + START_LIMIT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.repflow.worker.runtime.EmbeddedS3;
 import dev.repflow.worker.runtime.EmbeddedTemporal;
 import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,7 +93,7 @@ class WorkerEntrypointTest {
 
       Process worker = ChildCli.start(entrypoint.subList(1, jar), args, env, output);
       try {
-        awaitReady(health, worker, output);
+        ProcessCluster.awaitReady(worker, output, health);
         String printed = awaitOutput(output, "repflow worker polling");
         assertTrue(printed.contains("repflow worker polling [repflow-cpu]"), printed);
         assertTrue(printed.contains(temporal.target()), printed);
@@ -136,27 +134,6 @@ class WorkerEntrypointTest {
             .matcher(Files.readString(Path.of("pom.xml")));
     assertTrue(m.find());
     return m.group(1);
-  }
-
-  private static void awaitReady(int port, Process worker, Path output) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      if (!worker.isAlive()) {
-        throw new AssertionError("worker exited: " + Files.readString(output));
-      }
-      try {
-        HttpURLConnection c =
-            (HttpURLConnection)
-                URI.create("http://127.0.0.1:" + port + "/readyz").toURL().openConnection();
-        if (c.getResponseCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // Not listening yet.
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("never ready: " + Files.readString(output));
   }
 
   /** The output once it contains {@code text} (it is printed just after the worker is ready). */
