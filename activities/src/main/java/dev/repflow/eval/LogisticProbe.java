@@ -14,10 +14,12 @@ import java.util.stream.LongStream;
  *
  * <p>Plain Java on purpose: with 5-10 classes each step is two skinny products with the {@code [N,
  * D]} features, bound by memory, not arithmetic, and MKL's vendor-neutral GEMM branch (the portable
- * numerics profile) runs those at about 1.5 GFLOP/s. Here both are vectorisable loops over the
- * float32 features in row blocks (logits from a column-major copy, gradients from the rows), with
- * float64 sums; blocks run in parallel and their gradients are added in block order, so the result
- * is the same on every CPU and thread count.
+ * numerics profile) runs those at about 1.5 GFLOP/s. Here both are float64 loops over row blocks
+ * that HotSpot vectorises (logits from each block's columns, gradients from its rows); blocks run
+ * in parallel and their gradients are added in block order, so the result is the same on every CPU
+ * and thread count. The training features are held as float64 in both layouts (four times their
+ * float32 size): JDK 17's auto-vectoriser leaves a loop scalar when it converts float to double or
+ * indexes its two arrays with different offsets, which made the probe 3x slower.
  */
 public final class LogisticProbe {
   private static final double BETA1 = 0.9;
@@ -79,83 +81,69 @@ public final class LogisticProbe {
       IntConsumer onStep) {
     int c = classes.length;
     int d = x[0].length;
-    float[][] columns = transpose(x);
+    Block[] blocks =
+        IntStream.range(0, (x.length + BLOCK - 1) / BLOCK)
+            .parallel()
+            .mapToObj(k -> Block.of(x, k * BLOCK, Math.min(x.length, (k + 1) * BLOCK)))
+            .toArray(Block[]::new);
     double[][] w = new double[c][d];
-    double[] b = new double[c];
-    Adam adamW = new Adam(c * d, learningRate);
-    Adam adamB = new Adam(c, learningRate);
-    int blocks = (x.length + BLOCK - 1) / BLOCK;
+    double[][] b = new double[1][c];
+    Adam adamW = new Adam(c, d, learningRate);
+    Adam adamB = new Adam(1, c, learningRate);
     for (int step = 1; step <= steps; step++) {
-      LogisticProbe current = new LogisticProbe(classes, w, b);
-      double[][] partial = // per block: [C * D weight gradient, then C bias gradient]
-          IntStream.range(0, blocks)
+      LogisticProbe current = new LogisticProbe(classes, w, b[0]);
+      Gradient[] partial =
+          Arrays.stream(blocks)
               .parallel()
-              .mapToObj(k -> current.blockGradient(x, columns, target, k))
-              .toArray(double[][]::new);
-      double[] grad = new double[c * d + c];
-      for (double[] p : partial) {
-        for (int i = 0; i < grad.length; i++) {
-          grad[i] += p[i];
-        }
-      }
-      double[] flatW = new double[c * d];
+              .map(block -> current.gradient(block, target))
+              .toArray(Gradient[]::new);
+      Gradient sum = Gradient.sum(partial, c, d);
       for (int k = 0; k < c; k++) {
         for (int j = 0; j < d; j++) {
-          flatW[k * d + j] = w[k][j];
-          grad[k * d + j] = grad[k * d + j] / x.length + weightDecay * w[k][j];
+          sum.weights[k][j] = sum.weights[k][j] / x.length + weightDecay * w[k][j];
         }
+        sum.bias[k] /= x.length;
       }
-      double[] gradB = new double[c];
-      for (int k = 0; k < c; k++) {
-        gradB[k] = grad[c * d + k] / x.length;
-      }
-      adamW.step(flatW, grad, step);
-      adamB.step(b, gradB, step);
-      for (int k = 0; k < c; k++) {
-        System.arraycopy(flatW, k * d, w[k], 0, d);
-      }
+      adamW.step(w, sum.weights, step);
+      adamB.step(b, new double[][] {sum.bias}, step);
       onStep.accept(step);
     }
-    return new LogisticProbe(classes, w, b);
+    return new LogisticProbe(classes, w, b[0]);
   }
 
-  /** Unscaled loss gradient of rows {@code [k * BLOCK, ...)}: sum_i (p_i - onehot_i) [x_i, 1]. */
-  private double[] blockGradient(float[][] x, float[][] columns, int[] target, int block) {
-    int from = block * BLOCK;
-    int to = Math.min(x.length, from + BLOCK);
-    int c = classes.length;
-    int d = x[0].length;
-    double[][] p = probabilities(columns, from, to);
-    double[] grad = new double[c * d + c];
-    for (int i = from; i < to; i++) {
-      p[target[i]][i - from] -= 1;
-      float[] row = x[i];
-      for (int k = 0; k < c; k++) {
-        double g = p[k][i - from];
-        int offset = k * d;
-        for (int j = 0; j < d; j++) {
-          grad[offset + j] += g * row[j];
+  /** Unscaled loss gradient of one block: sum_i (p_i - onehot_i) [x_i, 1]. */
+  private Gradient gradient(Block block, int[] target) {
+    double[][] p = probabilities(block.columns, block.rows.length);
+    Gradient grad = new Gradient(classes.length, block.columns.length);
+    for (int i = 0; i < block.rows.length; i++) {
+      p[target[block.from + i]][i] -= 1;
+      double[] row = block.rows[i];
+      for (int k = 0; k < classes.length; k++) {
+        double g = p[k][i];
+        double[] out = grad.weights[k];
+        for (int j = 0; j < row.length; j++) {
+          out[j] += g * row[j];
         }
-        grad[c * d + k] += g;
+        grad.bias[k] += g;
       }
     }
     return grad;
   }
 
-  /** Softmax of the logits of rows {@code [from, to)}, {@code [C][to - from]}. */
-  private double[][] probabilities(float[][] columns, int from, int to) {
+  /** Softmax of the logits of the {@code n} rows of {@code columns [D][n]}, {@code [C][n]}. */
+  private double[][] probabilities(double[][] columns, int n) {
     int c = classes.length;
-    int n = to - from;
     double[][] logits = new double[c][n];
     for (int k = 0; k < c; k++) {
       Arrays.fill(logits[k], bias[k]);
-      double[] wk = weights[k];
-      double[] out = logits[k];
-      for (int j = 0; j < columns.length; j++) {
-        double wkj = wk[j];
-        float[] column = columns[j];
+    }
+    for (int j = 0; j < columns.length; j++) { // each column once, for every class
+      double[] column = columns[j];
+      for (int k = 0; k < c; k++) {
+        double wkj = weights[k][j];
+        double[] out = logits[k];
         for (int i = 0; i < n; i++) {
-          out[i] += wkj * column[from + i];
+          out[i] += wkj * column[i];
         }
       }
     }
@@ -178,7 +166,7 @@ public final class LogisticProbe {
 
   /** Class probabilities {@code [C][N]} of {@code x [N, D]}, classes in ascending label order. */
   public double[][] probabilities(float[][] x) {
-    return probabilities(transpose(x), 0, x.length);
+    return probabilities(Block.of(x, 0, x.length).columns, x.length);
   }
 
   /** Predicted labels {@code [N]}: the class of the largest probability, the first on ties. */
@@ -207,35 +195,74 @@ public final class LogisticProbe {
     return bias.clone();
   }
 
-  private static float[][] transpose(float[][] x) {
-    float[][] t = new float[x[0].length][x.length];
-    for (int i = 0; i < x.length; i++) {
-      for (int j = 0; j < x[i].length; j++) {
-        t[j][i] = x[i][j];
+  /** Rows {@code [from, to)} of the features as float64, {@code [n][D]} and {@code [D][n]}. */
+  private record Block(int from, double[][] rows, double[][] columns) {
+    static Block of(float[][] x, int from, int to) {
+      int d = x[0].length;
+      double[][] rows = new double[to - from][d];
+      double[][] columns = new double[d][to - from];
+      for (int i = from; i < to; i++) {
+        for (int j = 0; j < d; j++) {
+          rows[i - from][j] = x[i][j];
+          columns[j][i - from] = x[i][j];
+        }
       }
+      return new Block(from, rows, columns);
     }
-    return t;
   }
 
-  /** Adam's moment estimates for one flat parameter vector. */
+  /** A loss gradient: {@code [C][D]} for the weights, {@code [C]} for the bias. */
+  private static final class Gradient {
+    final double[][] weights;
+    final double[] bias;
+
+    Gradient(int classes, int dim) {
+      weights = new double[classes][dim];
+      bias = new double[classes];
+    }
+
+    /** The sum of the blocks' gradients, added in block order. */
+    static Gradient sum(Gradient[] parts, int classes, int dim) {
+      Gradient sum = new Gradient(classes, dim);
+      for (Gradient part : parts) {
+        for (int k = 0; k < classes; k++) {
+          double[] to = sum.weights[k];
+          double[] from = part.weights[k];
+          for (int j = 0; j < dim; j++) {
+            to[j] += from[j];
+          }
+          sum.bias[k] += part.bias[k];
+        }
+      }
+      return sum;
+    }
+  }
+
+  /** Adam's moment estimates for one {@code [rows, cols]} parameter matrix. */
   private static final class Adam {
-    private final double[] m;
-    private final double[] v;
+    private final double[][] m;
+    private final double[][] v;
     private final double lr;
 
-    Adam(int size, double lr) {
-      m = new double[size];
-      v = new double[size];
+    Adam(int rows, int cols, double lr) {
+      m = new double[rows][cols];
+      v = new double[rows][cols];
       this.lr = lr;
     }
 
-    void step(double[] param, double[] grad, int t) {
+    void step(double[][] params, double[][] grads, int t) {
       double c1 = 1 - Math.pow(BETA1, t);
       double c2 = 1 - Math.pow(BETA2, t);
-      for (int i = 0; i < param.length; i++) {
-        m[i] = BETA1 * m[i] + (1 - BETA1) * grad[i];
-        v[i] = BETA2 * v[i] + (1 - BETA2) * grad[i] * grad[i];
-        param[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + EPS);
+      for (int r = 0; r < params.length; r++) {
+        double[] param = params[r];
+        double[] grad = grads[r];
+        double[] mr = m[r];
+        double[] vr = v[r];
+        for (int i = 0; i < param.length; i++) {
+          mr[i] = BETA1 * mr[i] + (1 - BETA1) * grad[i];
+          vr[i] = BETA2 * vr[i] + (1 - BETA2) * grad[i] * grad[i];
+          param[i] -= lr * (mr[i] / c1) / (Math.sqrt(vr[i] / c2) + EPS);
+        }
       }
     }
   }
