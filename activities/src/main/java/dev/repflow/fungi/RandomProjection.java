@@ -1,9 +1,10 @@
 package dev.repflow.fungi;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
 
@@ -76,27 +77,31 @@ public final class RandomProjection {
     return out;
   }
 
-  /** A {@code [rows, cols]} matrix of +-scale, built in row chunks to bound Java heap use. */
+  /**
+   * A {@code [rows, cols]} matrix of +-scale, bit k of each draw giving the sign of one entry (0:
+   * plus). Built in row chunks copied into one tensor, so the Java heap holds one chunk and the
+   * native side the matrix once.
+   */
   static NDArray signs(NDManager manager, long seed, long rows, int cols, double scale) {
     SplittableRandom random = new SplittableRandom(seed);
-    float plus = (float) scale;
-    NDList chunks = new NDList();
+    int plus = Float.floatToRawIntBits((float) scale);
+    NDArray matrix = manager.create(new Shape(rows, cols), DataType.FLOAT32);
+    long bits = 0;
+    int used = 64;
     for (long start = 0; start < rows; start += CHUNK_ROWS) {
       int n = (int) Math.min(CHUNK_ROWS, rows - start);
       float[] values = new float[n * cols];
-      long bits = 0;
       for (int i = 0; i < values.length; i++) {
-        if ((i & 63) == 0) {
+        if (used == 64) {
           bits = random.nextLong();
+          used = 0;
         }
-        values[i] = (bits & 1) == 0 ? plus : -plus;
-        bits >>>= 1;
+        // The sign bit flipped where the draw's bit is 1: no branch on a random bit.
+        values[i] = Float.intBitsToFloat(plus ^ ((int) (bits >>> used++) & 1) << 31);
       }
-      chunks.add(manager.create(values, new Shape(n, cols)));
-    }
-    NDArray matrix = chunks.size() == 1 ? chunks.head() : NDArrays.concat(chunks, 0);
-    if (chunks.size() > 1) {
-      chunks.close();
+      try (NDArray chunk = manager.create(values, new Shape(n, cols))) {
+        matrix.set(new NDIndex("{}:{}", start, start + n), chunk);
+      }
     }
     return matrix;
   }

@@ -146,7 +146,8 @@ public final class RepflowPlugin extends SimplePlugin {
 
   /**
    * Adds the guards every factory running repflow needs: workflows started without input fail at
-   * once, activities read files only under the data roots.
+   * once, activities read files only under the data roots; and {@link StepMemory}, which records
+   * the process's peak resident memory while each step runs.
    */
   @Override
   public void configureWorkerFactory(WorkerFactoryOptions.Builder options) {
@@ -159,6 +160,7 @@ public final class RepflowPlugin extends SimplePlugin {
     List<Class<?>> activityTypes = new ArrayList<>();
     concat(gpuActivities(), cpuActivities()).forEach(a -> activityTypes.add(a.getClass()));
     interceptors.add(new LocalPathGuard(dataRoots, activityTypes));
+    interceptors.add(StepMemory.ofThisProcess());
     options.setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new));
   }
 

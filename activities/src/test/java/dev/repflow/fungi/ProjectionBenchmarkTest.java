@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +26,17 @@ import org.junit.jupiter.api.Test;
  * time and memory of each scheme at ViT-B/16's attention projection (768 x 769, P = 768).
  *
  * <p>Run: {@code mvn -B -o -pl activities -am test -Dtest=ProjectionBenchmarkTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.excludedGroups= -Dgroups=benchmark}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.excludedGroups= -Dgroups=benchmark}; {@code
+ * -Dbench.seeds=N} projects with seeds 42 .. 41 + N (default 3), {@code -Dbench.schemes=a,b} limits
+ * the schemes (default all).
  */
 @Tag("benchmark")
 class ProjectionBenchmarkTest {
-  private static final List<String> SCHEMES = ProjectionSpec.SCHEMES;
-  private static final List<Long> SEEDS = List.of(42L, 43L, 44L);
+  private static final List<String> SCHEMES =
+      List.of(
+          System.getProperty("bench.schemes", String.join(",", ProjectionSpec.SCHEMES)).split(","));
+  private static final List<Long> SEEDS =
+      LongStream.range(42, 42 + Integer.getInteger("bench.seeds", 3)).boxed().toList();
 
   @Test
   void accuracyOverSeeds() throws Exception {

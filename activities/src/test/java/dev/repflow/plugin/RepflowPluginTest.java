@@ -83,6 +83,13 @@ class RepflowPluginTest {
       assertTrue(
           doc.timings().steps().stream().anyMatch(s -> s.summary().equals("pretrain")),
           doc.timings().steps().toString());
+      // ... and the one that records each step's peak resident memory.
+      var peaks = StepMemory.ofThisProcess().peaks("plugin-run");
+      assertEquals(8, peaks.size(), peaks.toString());
+      assertTrue(
+          peaks.stream()
+              .anyMatch(p -> p.activityType().equals("PretrainBackbone") && p.peakRssBytes() > 0),
+          peaks.toString());
       factory.shutdownNow();
     }
   }

@@ -3,6 +3,7 @@ package dev.repflow.worker.cli;
 import dev.repflow.common.PipelineSpec;
 import dev.repflow.common.TaskQueues;
 import dev.repflow.data.DataRoots;
+import dev.repflow.plugin.StepMemory;
 import dev.repflow.reports.RunTimings;
 import dev.repflow.worker.config.ConfigWarnings;
 import dev.repflow.worker.config.Preflight;
@@ -13,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -118,8 +120,25 @@ public final class RunCommand implements Callable<Integer> {
       }
       RunTimings timings = RunTimings.of(runtime.client().fetchHistory(id));
       pipeline.printResult(out, id, plan.input(), result, timings);
+      StepMemory.ofThisProcess().largest(id).ifPresent(peak -> out.println(memoryLine(peak)));
       catalog.find(id).map(RunSummary::report).ifPresent(uri -> out.println("Report    " + uri));
       return 0;
     }
+  }
+
+  /** The step that needed the most memory in this process (what a worker must be sized for). */
+  static String memoryLine(StepMemory.Peak peak) {
+    return String.format(
+        Locale.ROOT,
+        "Memory    peak RSS %,d MiB (this process) during step %s%s",
+        peak.peakRssBytes() >> 20,
+        peak.activityType(),
+        peak.overlapping() == 0
+            ? ", which ran alone"
+            : String.format(
+                Locale.ROOT,
+                ", with %d other step%s beside it",
+                peak.overlapping(),
+                peak.overlapping() == 1 ? "" : "s"));
   }
 }

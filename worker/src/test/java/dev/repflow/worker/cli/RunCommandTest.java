@@ -25,6 +25,11 @@ class RunCommandTest {
         first.out().contains("checkpoint        s3://repflow/cli-test/pretrain/"),
         first.toString());
     assertTrue(first.out().contains("7 steps, 0 reused from cache"), first.toString());
+    assertTrue(
+        first
+            .out()
+            .matches("(?s).*Memory    peak RSS [0-9,]+ MiB \\(this process\\) during step \\w+.*"),
+        first.toString());
     assertTrue(first.err().matches("(?s).*pretrain\\s+done\\s+train acc.*"), first.toString());
 
     CliRun second = CliRun.execute("run", TINY, "--data-dir", dataDir.toString());
