@@ -21,11 +21,7 @@ public final class StepTimings {
       switch (e.getEventType()) {
         case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> {
           var a = e.getActivityTaskScheduledEventAttributes();
-          String summary =
-              e.hasUserMetadata() && e.getUserMetadata().hasSummary()
-                  ? text(e.getUserMetadata().getSummary())
-                  : a.getActivityId();
-          byScheduled.put(e.getEventId(), new Step(a.getActivityType().getName(), summary));
+          byScheduled.put(e.getEventId(), new Step(a.getActivityType().getName(), summary(e)));
         }
         case EVENT_TYPE_ACTIVITY_TASK_STARTED -> {
           var a = e.getActivityTaskStartedEventAttributes();
@@ -65,6 +61,24 @@ public final class StepTimings {
     RunTimings totals = RunTimings.of(history);
     return new Timings(
         totals.wall().toMillis() / 1e3, totals.inActivities().toMillis() / 1e3, steps);
+  }
+
+  /** Each scheduled activity's summary (its step name in the CLI, e.g. "knn-pixels") by id. */
+  public static Map<String, String> summaries(WorkflowExecutionHistory history) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (HistoryEvent e : history.getEvents()) {
+      if (e.hasActivityTaskScheduledEventAttributes()) {
+        out.put(e.getActivityTaskScheduledEventAttributes().getActivityId(), summary(e));
+      }
+    }
+    return out;
+  }
+
+  /** The summary the workflow gave a scheduled activity, else its activity id. */
+  private static String summary(HistoryEvent scheduled) {
+    return scheduled.hasUserMetadata() && scheduled.getUserMetadata().hasSummary()
+        ? text(scheduled.getUserMetadata().getSummary())
+        : scheduled.getActivityTaskScheduledEventAttributes().getActivityId();
   }
 
   private static void close(Map<Long, Step> steps, long scheduledId, HistoryEvent e, String how) {

@@ -5,11 +5,13 @@ import dev.repflow.common.TaskQueues;
 import dev.repflow.data.DataRoots;
 import dev.repflow.plugin.StepMemory;
 import dev.repflow.reports.RunTimings;
+import dev.repflow.reports.StepTimings;
 import dev.repflow.worker.config.ConfigWarnings;
 import dev.repflow.worker.config.Preflight;
 import dev.repflow.worker.runs.RunCatalog;
 import dev.repflow.worker.runs.RunSummary;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -118,21 +120,29 @@ public final class RunCommand implements Callable<Integer> {
         output.printJson(out, catalog.status(id, true));
         return 0;
       }
-      RunTimings timings = RunTimings.of(runtime.client().fetchHistory(id));
-      pipeline.printResult(out, id, plan.input(), result, timings);
-      StepMemory.ofThisProcess().largest(id).ifPresent(peak -> out.println(memoryLine(peak)));
+      WorkflowExecutionHistory history = runtime.client().fetchHistory(id);
+      pipeline.printResult(out, id, plan.input(), result, RunTimings.of(history));
+      Map<String, String> steps = StepTimings.summaries(history);
+      StepMemory.ofThisProcess()
+          .largest(id)
+          .ifPresent(peak -> out.println(memoryLine(peak, steps)));
       catalog.find(id).map(RunSummary::report).ifPresent(uri -> out.println("Report    " + uri));
       return 0;
     }
   }
 
-  /** The step that needed the most memory in this process (what a worker must be sized for). */
-  static String memoryLine(StepMemory.Peak peak) {
+  /**
+   * The step that needed the most memory in this process (what a worker must be sized for).
+   *
+   * @param steps step names by activity id (a sweep point's steps are not in the parent's history:
+   *     those show their activity type)
+   */
+  static String memoryLine(StepMemory.Peak peak, Map<String, String> steps) {
     return String.format(
         Locale.ROOT,
         "Memory    peak RSS %,d MiB (this process) during step %s%s",
         peak.peakRssBytes() >> 20,
-        peak.activityType(),
+        steps.getOrDefault(peak.activityId(), peak.activityType()),
         peak.overlapping() == 0
             ? ", which ran alone"
             : String.format(
