@@ -45,6 +45,9 @@ public final class StepMemory extends WorkerInterceptorBase {
   /**
    * One finished step attempt.
    *
+   * @param startRssBytes the process's resident set when the step started: with {@code
+   *     peakRssBytes} it tells a step that needed memory from one that found it already taken (a
+   *     JVM seldom gives memory back, so a late small step sees what earlier steps left)
    * @param peakRssBytes the process's largest resident set seen while the step ran
    * @param overlapping how many other steps ran in this process at some point during it
    */
@@ -53,8 +56,14 @@ public final class StepMemory extends WorkerInterceptorBase {
       String activityType,
       String activityId,
       Duration duration,
+      long startRssBytes,
       long peakRssBytes,
-      int overlapping) {}
+      int overlapping) {
+    /** How far the process's resident set rose above its start while the step ran. */
+    public long riseBytes() {
+      return peakRssBytes - startRssBytes;
+    }
+  }
 
   /** Reads the current resident set in bytes, or -1 where it cannot be read. */
   interface ResidentSet {
@@ -115,7 +124,7 @@ public final class StepMemory extends WorkerInterceptorBase {
   }
 
   private Watch start() {
-    Watch watch = new Watch(System.nanoTime());
+    Watch watch = new Watch(System.nanoTime(), rss.bytes());
     synchronized (this) {
       for (Watch other : running) {
         other.overlapping.incrementAndGet();
@@ -134,7 +143,6 @@ public final class StepMemory extends WorkerInterceptorBase {
             this::sample, 0, SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
       }
     }
-    watch.see(rss.bytes());
     return watch;
   }
 
@@ -152,6 +160,7 @@ public final class StepMemory extends WorkerInterceptorBase {
               info.getActivityType(),
               info.getActivityId(),
               Duration.ofNanos(System.nanoTime() - watch.startNanos),
+              watch.startBytes,
               watch.peak.get(),
               watch.overlapping.get());
       finished.addLast(peak);
@@ -160,11 +169,12 @@ public final class StepMemory extends WorkerInterceptorBase {
       }
     }
     log.info(
-        "step {} ({}) finished in {} s: process peak RSS {} MiB while it ran, {} other steps beside"
-            + " it",
+        "step {} ({}) finished in {} s: process RSS {} MiB at its start, peak {} MiB while it ran,"
+            + " {} other steps beside it",
         peak.activityType(),
         peak.activityId(),
         peak.duration().toMillis() / 1000.0,
+        peak.startRssBytes() >> 20,
         peak.peakRssBytes() >> 20,
         peak.overlapping());
   }
@@ -196,11 +206,14 @@ public final class StepMemory extends WorkerInterceptorBase {
   /** One running step: its start and the largest resident set seen so far. */
   private static final class Watch {
     final long startNanos;
-    final AtomicLong peak = new AtomicLong(-1);
+    final long startBytes;
+    final AtomicLong peak;
     final AtomicInteger overlapping = new AtomicInteger();
 
-    Watch(long startNanos) {
+    Watch(long startNanos, long startBytes) {
       this.startNanos = startNanos;
+      this.startBytes = startBytes;
+      this.peak = new AtomicLong(startBytes);
     }
 
     void see(long bytes) {

@@ -93,6 +93,8 @@ class StepMemoryTest {
       assertEquals(900 * MIB, peaks.get(1).peakRssBytes(), "saw its neighbour's peak");
       assertEquals(1, peaks.get(1).overlapping());
       assertEquals(500 * MIB, peaks.get(2).peakRssBytes());
+      assertEquals(100 * MIB, peaks.get(2).startRssBytes(), "started after the others let go");
+      assertEquals(400 * MIB, peaks.get(2).riseBytes());
       assertEquals(0, peaks.get(2).overlapping());
       assertTrue(peaks.get(1).duration().toMillis() >= 1200, peaks.toString());
       assertEquals(

@@ -132,7 +132,9 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * The step that needed the most memory in this process (what a worker must be sized for).
+   * The step during which this process's resident set peaked (what a worker must be sized for), and
+   * the resident set it started with: a step that starts high found memory that earlier steps left
+   * behind rather than needing it itself.
    *
    * @param steps step names by activity id (a sweep point's steps are not in the parent's history:
    *     those show their activity type)
@@ -140,9 +142,10 @@ public final class RunCommand implements Callable<Integer> {
   static String memoryLine(StepMemory.Peak peak, Map<String, String> steps) {
     return String.format(
         Locale.ROOT,
-        "Memory    peak RSS %,d MiB (this process) during step %s%s",
+        "Memory    peak RSS %,d MiB (this process) during step %s (%,d MiB at its start)%s",
         peak.peakRssBytes() >> 20,
         steps.getOrDefault(peak.activityId(), peak.activityType()),
+        peak.startRssBytes() >> 20,
         peak.overlapping() == 0
             ? ", which ran alone"
             : String.format(

@@ -29,7 +29,7 @@ class RunCommandTest {
         first
             .out()
             .matches(
-                "(?s).*Memory    peak RSS [0-9,]+ MiB \\(this process\\) during step [\\w-]+.*"),
+                "(?s).*Memory    peak RSS [0-9,]+ MiB \\(this process\\) during step [\\w.-]+ \\([0-9,]+ MiB at its start\\).*"),
         first.toString());
     assertTrue(first.err().matches("(?s).*pretrain\\s+done\\s+train acc.*"), first.toString());
 
