@@ -100,6 +100,15 @@ public final class StepMemory extends WorkerInterceptorBase {
     return peaks(workflowId).stream().max(Comparator.comparingLong(Peak::peakRssBytes));
   }
 
+  /**
+   * The step of {@code workflowId} during which the resident set rose most above where it started:
+   * the step that needed the memory, where {@link #largest} may name a later one that merely ran on
+   * top of what earlier steps left resident.
+   */
+  public Optional<Peak> mostAdded(String workflowId) {
+    return peaks(workflowId).stream().max(Comparator.comparingLong(Peak::riseBytes));
+  }
+
   @Override
   public ActivityInboundCallsInterceptor interceptActivity(ActivityInboundCallsInterceptor next) {
     return new ActivityInboundCallsInterceptorBase(next) {

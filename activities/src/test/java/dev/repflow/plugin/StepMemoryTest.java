@@ -101,6 +101,9 @@ class StepMemoryTest {
           peaks.get(0),
           memory.largest("mem-run").orElseThrow(),
           "largest: the first of the equal peaks");
+      StepMemory.Peak mostAdded = memory.mostAdded("mem-run").orElseThrow();
+      assertEquals(900 * MIB, mostAdded.peakRssBytes(), "one of the two that rose to 900 MiB");
+      assertEquals(1, mostAdded.overlapping());
       assertTrue(memory.peaks("other-run").isEmpty());
     }
   }

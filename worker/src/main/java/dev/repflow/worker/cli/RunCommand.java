@@ -123,35 +123,39 @@ public final class RunCommand implements Callable<Integer> {
       WorkflowExecutionHistory history = runtime.client().fetchHistory(id);
       pipeline.printResult(out, id, plan.input(), result, RunTimings.of(history));
       Map<String, String> steps = StepTimings.summaries(history);
-      StepMemory.ofThisProcess()
+      StepMemory memory = StepMemory.ofThisProcess();
+      memory
           .largest(id)
-          .ifPresent(peak -> out.println(memoryLine(peak, steps)));
+          .ifPresent(
+              peak -> out.println(memoryLine(peak, memory.mostAdded(id).orElseThrow(), steps)));
       catalog.find(id).map(RunSummary::report).ifPresent(uri -> out.println("Report    " + uri));
       return 0;
     }
   }
 
   /**
-   * The step during which this process's resident set peaked (what a worker must be sized for), and
-   * the resident set it started with: a step that starts high found memory that earlier steps left
-   * behind rather than needing it itself.
+   * The process's peak (what a worker for this config must be sized for) and the step that added
+   * most to it: a step that starts high found memory that earlier steps left behind, so the step
+   * with the highest peak is not always the one that needed it.
    *
    * @param steps step names by activity id (a sweep point's steps are not in the parent's history:
    *     those show their activity type)
    */
-  static String memoryLine(StepMemory.Peak peak, Map<String, String> steps) {
+  static String memoryLine(
+      StepMemory.Peak largest, StepMemory.Peak mostAdded, Map<String, String> steps) {
     return String.format(
         Locale.ROOT,
-        "Memory    peak RSS %,d MiB (this process) during step %s (%,d MiB at its start)%s",
-        peak.peakRssBytes() >> 20,
-        steps.getOrDefault(peak.activityId(), peak.activityType()),
-        peak.startRssBytes() >> 20,
-        peak.overlapping() == 0
-            ? ", which ran alone"
+        "Memory    peak RSS %,d MiB (this process); step %s added most: %,d -> %,d MiB, %s",
+        largest.peakRssBytes() >> 20,
+        steps.getOrDefault(mostAdded.activityId(), mostAdded.activityType()),
+        mostAdded.startRssBytes() >> 20,
+        mostAdded.peakRssBytes() >> 20,
+        mostAdded.overlapping() == 0
+            ? "which ran alone"
             : String.format(
                 Locale.ROOT,
-                ", with %d other step%s beside it",
-                peak.overlapping(),
-                peak.overlapping() == 1 ? "" : "s"));
+                "with %d other step%s beside it",
+                mostAdded.overlapping(),
+                mostAdded.overlapping() == 1 ? "" : "s"));
   }
 }
