@@ -127,7 +127,9 @@ public final class RunCommand implements Callable<Integer> {
       memory
           .largest(id)
           .ifPresent(
-              peak -> out.println(memoryLine(peak, memory.mostAdded(id).orElseThrow(), steps)));
+              peak ->
+                  out.println(
+                      memoryLine(peak.peakRssBytes(), memory.mostAdded(id).orElseThrow(), steps)));
       catalog.find(id).map(RunSummary::report).ifPresent(uri -> out.println("Report    " + uri));
       return 0;
     }
@@ -142,11 +144,11 @@ public final class RunCommand implements Callable<Integer> {
    *     those show their activity type)
    */
   static String memoryLine(
-      StepMemory.Peak largest, StepMemory.Peak mostAdded, Map<String, String> steps) {
+      long processPeakBytes, StepMemory.Peak mostAdded, Map<String, String> steps) {
     return String.format(
         Locale.ROOT,
         "Memory    peak RSS %,d MiB (this process); step %s added most: %,d -> %,d MiB, %s",
-        largest.peakRssBytes() >> 20,
+        processPeakBytes >> 20,
         steps.getOrDefault(mostAdded.activityId(), mostAdded.activityType()),
         mostAdded.startRssBytes() >> 20,
         mostAdded.peakRssBytes() >> 20,
