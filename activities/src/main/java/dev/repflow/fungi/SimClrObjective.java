@@ -2,6 +2,7 @@ package dev.repflow.fungi;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.repflow.models.PortableMath;
 import dev.repflow.models.Scalars;
 
 /**
@@ -60,12 +61,6 @@ final class SimClrObjective implements Objective {
     NDArray candidates =
         u.matMul(negatives.transpose())
             .concat(own.add(self.mul(Scalars.of(self, SELF_SIMILARITY))), 2);
-    return logSumExp(candidates).sub(positive).mean(new int[] {1});
-  }
-
-  /** {@code [B, P, C]} to {@code [B, P]}, stable: the row maximum is taken out first. */
-  private static NDArray logSumExp(NDArray x) {
-    NDArray max = x.max(new int[] {2}, true).stopGradient();
-    return x.sub(max).exp().sum(new int[] {2}).log().add(max.squeeze(2));
+    return PortableMath.logSumExp(candidates, 2).sub(positive).mean(new int[] {1});
   }
 }

@@ -27,8 +27,8 @@ public record Adam(float learningRate) implements Optimizer {
   @Override
   public void update(OptimizerState state, List<Parameter> parameters, NDManager scratch) {
     long step = state.advance();
-    float correction1 = 1 - (float) Math.pow(BETA1, step);
-    float correction2 = 1 - (float) Math.pow(BETA2, step);
+    float correction1 = 1 - (float) StrictMath.pow(BETA1, step);
+    float correction2 = 1 - (float) StrictMath.pow(BETA2, step);
     for (int i = 0; i < parameters.size(); i++) {
       NDArray weight = parameters.get(i).getArray();
       NDArray grad = weight.getGradient();
@@ -40,7 +40,7 @@ public record Adam(float learningRate) implements Optimizer {
       v.tempAttach(scratch);
       m.muli(BETA1).addi(grad.mul(Scalars.of(grad, 1 - BETA1)));
       v.muli(BETA2).addi(grad.square().muli(1 - BETA2));
-      NDArray denominator = v.div(Scalars.of(v, correction2)).sqrt().addi(EPSILON);
+      NDArray denominator = PortableMath.sqrt(v.div(Scalars.of(v, correction2))).addi(EPSILON);
       weight.subi(m.div(Scalars.of(m, correction1)).divi(denominator).muli(learningRate));
       grad.subi(grad);
     }

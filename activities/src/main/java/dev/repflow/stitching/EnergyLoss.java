@@ -2,6 +2,7 @@ package dev.repflow.stitching;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import dev.repflow.models.PortableMath;
 import dev.repflow.models.Scalars;
 
 /**
@@ -14,8 +15,7 @@ final class EnergyLoss {
 
   /** {@code [B, C] -> [B]} energies {@code -logsumexp} over classes. */
   static NDArray energy(NDArray logits) {
-    NDArray max = logits.max(new int[] {1}, true);
-    return logits.sub(max).exp().sum(new int[] {1}).log().add(max.squeeze(1)).neg();
+    return PortableMath.logSumExp(logits, 1).neg();
   }
 
   /** Mean softmax cross-entropy; {@code targets} {@code [B]} int64 class indices. */
