@@ -28,7 +28,9 @@ public interface BackboneCut extends AutoCloseable {
 
   /**
    * @param images {@code [N, C, H, W]}
-   * @return {@code h [N, ..., in]} first, then any side inputs the tail needs (a residual stream)
+   * @return {@code h [N, ..., in]} first, then any side inputs the tail needs (a residual stream),
+   *     each with N rows that depend only on the same row of {@code images}: callers may run the
+   *     front on slices of the batch and concatenate
    */
   NDList front(ParameterStore store, NDArray images);
 

@@ -12,10 +12,11 @@ import ai.djl.ndarray.types.Shape;
  * <p>A sample's gradient is {@code G_i = sum_v dz_{i,v} [x_{i,v}, 1]^T}, {@code [out, in + 1]}
  * (weight and bias together), summed over the sample's views or tokens v. Every scheme is a fixed
  * linear map of {@code vec(G_i)}; only {@code dense} forms G_i (and multiplies its flattening by R
- * {@code [G, P]}). The others work on the projected sides: {@code kronecker} is {@code R_out^T G_i
- * R_in = sum_v (R_out^T dz_v) (R_in^T [x_v, 1])^T}; {@code khatri-rao} is {@code u_k^T G_i w_k =
- * sum_v (u_k . dz_v)(w_k . [x_v, 1])} per feature k; {@code sketch} is a kronecker map into S
- * values followed by a signed count sketch (each of P buckets sums S/P of them).
+ * {@code [G, P]}), and only when a sample has more than one row. The others work on the projected
+ * sides: {@code kronecker} is {@code R_out^T G_i R_in = sum_v (R_out^T dz_v) (R_in^T [x_v, 1])^T};
+ * {@code khatri-rao} is {@code u_k^T G_i w_k = sum_v (u_k . dz_v)(w_k . [x_v, 1])} per feature k;
+ * {@code sketch} is a kronecker map into S values followed by a signed count sketch (each of P
+ * buckets sums S/P of them).
  */
 public final class GradientProjector implements AutoCloseable {
   /** Samples per step of the sketch: its working tensors are [chunk, S] and [chunk, V, a + b]. */
@@ -54,8 +55,30 @@ public final class GradientProjector implements AutoCloseable {
       case ProjectionSpec.KHATRI_RAO ->
           upstream.matMul(matrices.get(0)).mul(withBias.matMul(matrices.get(1))).sum(new int[] {1});
       case ProjectionSpec.SKETCH -> sketch(upstream, withBias, b);
-      default -> fullGradients(upstream, withBias).reshape(b, -1).matMul(matrices.get(0));
+      default ->
+          upstream.getShape().get(1) == 1
+              ? denseRankOne(upstream, withBias, b)
+              : fullGradients(upstream, withBias).reshape(b, -1).matMul(matrices.get(0));
     };
+  }
+
+  /**
+   * Dense projection of one-row gradients (one view, as with KL), which are outer products {@code
+   * dz x^T}: {@code vec(dz x^T) R = sum_o dz_o (x^T R_o)}, R_o the rows of R that belong to output
+   * o. One batched product of the inputs with every R_o (the inputs broadcast, not copied), then
+   * one {@code [1, out] x [out, P]} product per sample: the multiply-adds of forming G and
+   * multiplying it, without writing G (for the CNN's fc layer 103 MB per batch of 64, which took as
+   * long as the product itself).
+   */
+  private NDArray denseRankOne(NDArray upstream, NDArray withBias, long b) {
+    long out = plan.outputs();
+    long in = plan.inputs();
+    NDArray perOutput = // [out, B, P]
+        withBias
+            .reshape(1, b, in)
+            .broadcast(new Shape(out, b, in))
+            .matMul(matrices.get(0).reshape(out, in, plan.dim()));
+    return upstream.matMul(perOutput.transpose(1, 0, 2)).reshape(b, plan.dim());
   }
 
   /** {@code [B, P_out, P_in]}: {@code R_out^T G R_in} from the projected sides. */

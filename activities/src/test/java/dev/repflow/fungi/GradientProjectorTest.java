@@ -50,6 +50,26 @@ class GradientProjectorTest {
     }
   }
 
+  /** One row per sample (KL) takes another path, which never forms G: the same map. */
+  @Test
+  void denseProjectsOneRowGradientsWithoutFormingThemToTheSameValues() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      m.getEngine().setRandomSeed(3);
+      NDArray dz = m.randomNormal(new Shape(5, 1, OUT));
+      NDArray h = m.randomNormal(new Shape(5, 1, IN - 1));
+      try (GradientProjector projector = new GradientProjector(m, plan("dense", 16))) {
+        NDArray hb = h.concat(m.ones(new Shape(5, 1, 1)), 2);
+        NDArray expected =
+            GradientProjector.fullGradients(dz, hb)
+                .reshape(5, OUT * IN)
+                .matMul(RandomProjection.dense(m, projector.plan()));
+        NDArray projected = projector.project(dz, h);
+        assertEquals(expected.getShape(), projected.getShape());
+        assertTrue(projected.sub(expected).abs().max().getFloat() < 1e-4);
+      }
+    }
+  }
+
   @Test
   void kroneckerEqualsDenseProjectionWithTheKroneckerProductMatrix() {
     try (NDManager m = NDManager.newBaseManager()) {
