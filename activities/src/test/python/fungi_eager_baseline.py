@@ -14,8 +14,14 @@ Objectives as repflow computes them (fungivision's): KL (1 view), DINO (2 global
 RandomResizedCrop views, bicubic), SimCLR (64 overlapping 14x14 patches resized to 28x28, 64
 negative images).
 
+With --tuned it also does what repflow does since 2026-12-02, so the two differ only in how they
+run, not in what they compute: the front in passes of at most 256 views (4,096 patch views in one
+pass make activations of hundreds of MB that are page-faulted in afresh every batch), and the dense
+projection of one-view gradients as sum_o dz_o (h^T R_o), without forming G.
+
   --export DIR   traces the CNN's front/layer/tail to DIR (tools/fungi_export.py) for repflow
   --bench ...    times one model x objective x scheme on images from a raw float32 file
+  --tuned        the two changes above
 Prints one JSON object per --bench: images, seconds (setup included), peak RSS.
 """
 import argparse
@@ -188,7 +194,12 @@ class Projection:
         self.perm = torch.randperm(self.size, generator=g)
         self.sign = signs(g, 1, self.size, 1)[0]
 
-    def __call__(self, dz, h):  # dz [B, V, out], h [B, V, in + 1]
+    def __call__(self, dz, h, tuned=False):  # dz [B, V, out], h [B, V, in + 1]
+        if self.scheme == "dense" and tuned and dz.shape[1] == 1:
+            n, out, inp = dz.shape[0], dz.shape[2], h.shape[2]
+            per_output = torch.bmm(h.reshape(1, n, inp).expand(out, n, inp),
+                                   self.r.view(out, inp, self.p))  # [out, B, P]
+            return torch.bmm(dz, per_output.transpose(0, 1)).reshape(n, self.p)
         if self.scheme == "dense":
             return (dz.transpose(1, 2) @ h).flatten(1) @ self.r
         left = dz @ self.r_out if self.r_out is not None else dz
@@ -197,7 +208,15 @@ class Projection:
         return (values[:, self.perm] * self.sign).reshape(len(dz), self.p, -1).sum(2)
 
 
-def features(model, objective_name, scheme, images, pool):
+def in_passes(front, x, rows):
+    """front(x) over slices of at most `rows` views, outputs concatenated."""
+    outs = [front(part) for part in x.split(rows)]
+    if isinstance(outs[0], tuple):
+        return tuple(torch.cat(parts) for parts in zip(*outs))
+    return torch.cat(outs)
+
+
+def features(model, objective_name, scheme, images, pool, tuned=False):
     front, layer, tail = cnn_parts() if model == "cnn" else vit_parts()
     vit = model == "vit"
     for m in (front, layer, tail):
@@ -217,7 +236,7 @@ def features(model, objective_name, scheme, images, pool):
         n = len(batch)
         x = objective.make_views(batch)
         with torch.no_grad():
-            front_out = front(x)
+            front_out = in_passes(front, x, 256) if tuned else front(x)
             h = front_out[0] if vit else front_out
             z = layer(h)
         z.requires_grad_(True)
@@ -226,7 +245,7 @@ def features(model, objective_name, scheme, images, pool):
         (dz,) = torch.autograd.grad(loss, z)
         h = h.reshape(n, -1, h.shape[-1])
         hb = torch.cat([h, torch.ones(*h.shape[:2], 1)], 2)
-        out.append(project(dz.reshape(n, -1, dz.shape[-1]), hb))
+        out.append(project(dz.reshape(n, -1, dz.shape[-1]), hb, tuned))
     return torch.cat(out)
 
 
@@ -236,6 +255,7 @@ def main():
     parser.add_argument("--bench", nargs=3, metavar=("MODEL", "OBJECTIVE", "SCHEME"))
     parser.add_argument("--images", help="raw float32 [N, 28, 28]")
     parser.add_argument("--pool", help="raw float32 [64, 28, 28]: SimCLR's negatives")
+    parser.add_argument("--tuned", action="store_true")
     args = parser.parse_args()
     torch.set_num_threads(2)
     if args.export:
@@ -245,7 +265,7 @@ def main():
     images = torch.from_numpy(__import__("numpy").fromfile(args.images, "<f4")).reshape(-1, 28, 28)
     pool = torch.from_numpy(__import__("numpy").fromfile(args.pool, "<f4")).reshape(-1, 28, 28)
     t = time.perf_counter()
-    out = features(*args.bench, images, pool)
+    out = features(*args.bench, images, pool, args.tuned)
     seconds = time.perf_counter() - t
     print(json.dumps({"images": len(images), "seconds": seconds, "dim": out.shape[1],
                       "peak_rss_mib": peak_rss_mib()}))
