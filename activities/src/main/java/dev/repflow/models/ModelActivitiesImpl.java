@@ -10,6 +10,7 @@ import dev.repflow.data.DatasetSpec;
 import dev.repflow.data.Datasets;
 import dev.repflow.data.FeatureTables;
 import dev.repflow.data.ImageSet;
+import dev.repflow.data.ImageShape;
 import dev.repflow.data.ImageSource;
 import dev.repflow.data.LabeledRows;
 import dev.repflow.data.Split;
@@ -32,8 +33,10 @@ public class ModelActivitiesImpl implements ModelActivities {
   // 2: the ViT attention scale outlives backward.
   // 3: the checkpoint format shared with anchored training (same weights, other bytes).
   private static final int PRETRAIN_VERSION = 3;
-  private static final int EMBED_VERSION = 1;
+  // 2: batches of at most EMBED_VALUES input values (other last bits for large images).
+  private static final int EMBED_VERSION = 2;
   private static final int EMBED_BATCH = 256;
+  private static final long EMBED_VALUES = 1 << 22;
 
   private final ArtifactStore store;
   private final StepCache cache;
@@ -124,6 +127,17 @@ public class ModelActivitiesImpl implements ModelActivities {
         });
   }
 
+  /**
+   * Images per embedding batch: {@value #EMBED_BATCH} at most, fewer for large images, so that the
+   * time between two heartbeats (one per batch) stays well under the heartbeat timeout: 224x224 RGB
+   * images through a ViT-B/16 on 2 shared cores take about a second each, and a batch of 200 of
+   * them outlasted the default 120 s, so the step was timed out and retried without end.
+   */
+  static int embedBatch(ImageShape shape) {
+    long values = (long) shape.channels() * shape.height() * shape.width();
+    return (int) Math.max(1, Math.min(EMBED_BATCH, EMBED_VALUES / values));
+  }
+
   private FeatureTable embed(
       DatasetSpec dataset, Split split, List<Integer> classes, BackboneRef backbone, StepKey key) {
     ProgressReporter progress = ProgressReporter.forCurrentActivity();
@@ -136,7 +150,7 @@ public class ModelActivitiesImpl implements ModelActivities {
           Embedder.embed(
               encoder,
               images,
-              EMBED_BATCH,
+              embedBatch(images.shape()),
               base,
               (batch, batches, rate) ->
                   progress.report(

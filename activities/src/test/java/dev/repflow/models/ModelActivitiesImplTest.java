@@ -13,6 +13,7 @@ import dev.repflow.artifacts.FeatureFiles;
 import dev.repflow.artifacts.RunContext;
 import dev.repflow.artifacts.StepResult;
 import dev.repflow.common.StepProgress;
+import dev.repflow.data.ImageShape;
 import dev.repflow.data.Split;
 import dev.repflow.steps.ActivityHarness;
 import dev.repflow.steps.StepCache;
@@ -239,5 +240,13 @@ class ModelActivitiesImplTest {
     try (var files = Files.walk(dir)) {
       return files.filter(p -> p.getFileName().toString().endsWith(suffix)).count();
     }
+  }
+
+  @Test
+  void largeImagesAreEmbeddedInBatchesShortEnoughToHeartbeat() {
+    assertEquals(256, ModelActivitiesImpl.embedBatch(new ImageShape(1, 28, 28)));
+    assertEquals(256, ModelActivitiesImpl.embedBatch(new ImageShape(3, 32, 32)));
+    assertEquals(27, ModelActivitiesImpl.embedBatch(new ImageShape(3, 224, 224)));
+    assertEquals(1, ModelActivitiesImpl.embedBatch(new ImageShape(3, 4096, 4096)));
   }
 }
