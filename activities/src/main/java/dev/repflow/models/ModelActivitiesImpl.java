@@ -134,8 +134,7 @@ public class ModelActivitiesImpl implements ModelActivities {
    * them outlasted the default 120 s, so the step was timed out and retried without end.
    */
   static int embedBatch(ImageShape shape) {
-    long values = (long) shape.channels() * shape.height() * shape.width();
-    return (int) Math.max(1, Math.min(EMBED_BATCH, EMBED_VALUES / values));
+    return (int) Math.max(1, Math.min(EMBED_BATCH, EMBED_VALUES / shape.values()));
   }
 
   private FeatureTable embed(

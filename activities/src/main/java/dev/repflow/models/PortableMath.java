@@ -32,9 +32,11 @@ public final class PortableMath {
    * the log-sum-exp at every position. It is read at the row's maximum, where {@code x - max} is
    * exactly 0: the value then carries one rounding, as in the textbook formula, and
    * far-below-maximum entries (such as SimCLR's -1e4 self-similarity) cannot cancel digits away.
+   * Both terms are picked at that position before subtracting, so no second full-size tensor is
+   * made.
    */
   public static NDArray logSumExp(NDArray x, int axis) {
     NDArray top = x.argMax(axis).expandDims(axis);
-    return x.sub(x.logSoftmax(axis)).gather(top, axis).squeeze(axis);
+    return x.gather(top, axis).sub(x.logSoftmax(axis).gather(top, axis)).squeeze(axis);
   }
 }
